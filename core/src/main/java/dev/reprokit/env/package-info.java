@@ -1,0 +1,2 @@
+/** The environment snapshot: runtime, OS, locale, libraries, configuration and what changed. */
+package dev.reprokit.env;

@@ -1,0 +1,2 @@
+/** The immutable events of the timeline and the values they carry. */
+package dev.reprokit.event;

@@ -1,0 +1,2 @@
+/** Implementation of the recorder: the lock-free ring, scopes, storm control, fault reporting. */
+package dev.reprokit.internal;

@@ -1,0 +1,2 @@
+/** Redaction of secrets before anything leaves the process: rules, pseudonyms, summary. */
+package dev.reprokit.redact;
