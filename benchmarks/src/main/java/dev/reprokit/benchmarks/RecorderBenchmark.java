@@ -48,8 +48,10 @@ public class RecorderBenchmark {
   public void close() {
     RecorderStats stats = recorder.stats();
     recorder.close();
-    if (stats.internalFailures() != 0 || stats.eventsDropped() != 0) {
-      throw new IllegalStateException("the recorder lost events or failed: " + stats);
+    // Dropped events are expected with two threads: an event whose slot a thread more than
+    // maxEvents sequence numbers ahead already took is older than everything retained.
+    if (stats.internalFailures() != 0) {
+      throw new IllegalStateException("the recorder failed during the run: " + stats);
     }
   }
 

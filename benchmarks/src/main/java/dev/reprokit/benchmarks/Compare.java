@@ -1,0 +1,301 @@
+package dev.reprokit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads JMH's JSON results ({@code -rf json}) and prints, per benchmark, every variant next
+ * to the raw call: score with its error, the difference and the ratio to raw, allocated
+ * bytes per operation ({@code -prof gc}) and their difference to raw; then ReproKit against
+ * each peer; then the targets of the benchmarks issue, each MET or MISSED with the numbers.
+ *
+ * <p>{@code java -cp benchmarks.jar dev.reprokit.benchmarks.Compare results.json [--strict]}
+ * — with {@code --strict} the exit status is 1 when a target was missed (for a release
+ * check), 2 when the file has no results. Variants named {@code raw} (or starting with
+ * {@code raw}) are the baseline; variants starting with {@code reprokit} are ReproKit; the
+ * others are peers.
+ */
+public final class Compare {
+  private Compare() {}
+
+  /** One result row: a benchmark method with one variant. */
+  record Row(String benchmark, String variant, String mode, double score, double error,
+      String unit, double alloc, double allocError) {
+
+    boolean hasAlloc() {
+      return !Double.isNaN(alloc);
+    }
+  }
+
+  /** A target's verdict. */
+  record Verdict(String target, boolean met, String evidence) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: Compare results.json [--strict]");
+      System.exit(64);
+    }
+    boolean strict = List.of(args).contains("--strict");
+    List<Row> rows = read(Path.of(args[0]));
+    if (rows.isEmpty()) {
+      System.err.println("no benchmark results in " + args[0]);
+      System.exit(2);
+    }
+    List<Verdict> verdicts = report(rows, System.out);
+    long missed = verdicts.stream().filter(v -> !v.met()).count();
+    if (strict && missed > 0) {
+      System.exit(1);
+    }
+  }
+
+  static List<Row> read(Path json) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(json));
+    List<Row> rows = new ArrayList<>();
+    for (JsonNode run : root) {
+      String benchmark = shortName(run.path("benchmark").asText());
+      JsonNode params = run.path("params");
+      StringBuilder variant = new StringBuilder(params.path("variant").asText("-"));
+      params.fields().forEachRemaining(p -> {
+        if (!p.getKey().equals("variant")) {
+          variant.append(' ').append(p.getKey()).append('=').append(p.getValue().asText());
+        }
+      });
+      String threads = run.path("threads").asText("1");
+      JsonNode primary = run.path("primaryMetric");
+      JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+      rows.add(new Row(benchmark + (threads.equals("1") ? "" : " (" + threads + " threads)"),
+          variant.toString(), run.path("mode").asText(),
+          primary.path("score").asDouble(), number(primary.path("scoreError")),
+          primary.path("scoreUnit").asText(),
+          alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble(),
+          alloc.isMissingNode() ? Double.NaN : number(alloc.path("scoreError"))));
+    }
+    return rows;
+  }
+
+  private static double number(JsonNode n) {
+    return n.isNumber() ? n.asDouble() : Double.NaN; // JMH writes "NaN" as a string
+  }
+
+  private static String shortName(String benchmark) {
+    String prefix = "dev.reprokit.benchmarks.";
+    return benchmark.startsWith(prefix) ? benchmark.substring(prefix.length()) : benchmark;
+  }
+
+  static boolean isRaw(String variant) {
+    return variant.equals("raw") || variant.startsWith("raw");
+  }
+
+  static boolean isReproKit(String variant) {
+    return variant.startsWith("reprokit");
+  }
+
+  /** Prints the tables and the targets; returns the verdicts. */
+  static List<Verdict> report(List<Row> rows, PrintStream out) {
+    Map<String, List<Row>> byBenchmark = new TreeMap<>();
+    for (Row r : rows) {
+      byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<String, List<Row>> e : byBenchmark.entrySet()) {
+      printBenchmark(e.getKey(), e.getValue(), out);
+    }
+    List<Verdict> verdicts = targets(byBenchmark);
+    out.println();
+    out.println("== Targets (benchmarks issue) ==");
+    if (verdicts.isEmpty()) {
+      out.println("(no results that a target applies to)");
+    }
+    for (Verdict v : verdicts) {
+      out.printf(Locale.ROOT, "%-7s %s%n        %s%n", v.met() ? "MET" : "MISSED", v.target(),
+          v.evidence());
+    }
+    long missed = verdicts.stream().filter(v -> !v.met()).count();
+    out.printf(Locale.ROOT, "%n%d targets met, %d missed%n", verdicts.size() - missed, missed);
+    return verdicts;
+  }
+
+  private static void printBenchmark(String name, List<Row> rows, PrintStream out) {
+    Row raw = rows.stream().filter(r -> isRaw(r.variant())).findFirst().orElse(null);
+    Row first = rows.get(0);
+    out.println();
+    out.printf(Locale.ROOT, "== %s (%s, %s) ==%n", name, first.mode(), first.unit());
+    out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", "variant", "score ± error",
+        "Δ vs raw", "× raw", "alloc B/op", "Δ alloc");
+    for (Row r : rows) {
+      String delta = "";
+      String ratio = "";
+      String allocDelta = "";
+      if (raw != null && r != raw) {
+        delta = fmt(r.score() - raw.score()) + " ± " + fmt(combined(r.error(), raw.error()));
+        ratio = String.format(Locale.ROOT, "%.3f", r.score() / raw.score());
+        if (r.hasAlloc() && raw.hasAlloc()) {
+          allocDelta = String.format(Locale.ROOT, "%+.0f", r.alloc() - raw.alloc());
+        }
+      }
+      out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", r.variant(),
+          fmt(r.score()) + " ± " + fmt(r.error()), delta, ratio,
+          r.hasAlloc() ? String.format(Locale.ROOT, "%.0f", r.alloc()) : "", allocDelta);
+    }
+    if (raw == null) {
+      return;
+    }
+    for (Row ours : rows) {
+      if (!isReproKit(ours.variant())) {
+        continue;
+      }
+      for (Row peer : rows) {
+        if (peer == raw || isReproKit(peer.variant()) || isRaw(peer.variant())) {
+          continue;
+        }
+        double ourCost = ours.score() - raw.score();
+        double peerCost = peer.score() - raw.score();
+        out.printf(Locale.ROOT, "  %s vs %s: overhead %s vs %s %s (%s)", ours.variant(),
+            peer.variant(), fmt(ourCost), fmt(peerCost), ours.unit(),
+            ourCost < peerCost ? "ReproKit cheaper" : "ReproKit NOT cheaper");
+        if (ours.hasAlloc() && peer.hasAlloc() && raw.hasAlloc()) {
+          out.printf(Locale.ROOT, "; allocation %+.0f vs %+.0f B/op",
+              ours.alloc() - raw.alloc(), peer.alloc() - raw.alloc());
+        }
+        out.println();
+      }
+    }
+  }
+
+  private static double combined(double a, double b) {
+    return Math.sqrt(a * a + b * b); // NaN (unknown) when either error is unknown
+  }
+
+  private static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "?";
+    }
+    double abs = Math.abs(v);
+    if (abs >= 100_000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (abs >= 100) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  // ---- the targets ---------------------------------------------------------------------------
+
+  private static Row find(Map<String, List<Row>> all, String benchmark, String variant) {
+    List<Row> rows = all.get(benchmark);
+    if (rows == null) {
+      return null;
+    }
+    return rows.stream().filter(r -> r.variant().equals(variant)).findFirst().orElse(null);
+  }
+
+  private static List<Verdict> targets(Map<String, List<Row>> all) {
+    List<Verdict> v = new ArrayList<>();
+    String h2 = "JdbcH2Benchmark.pointSelect";
+    Row raw = find(all, h2, "raw");
+    if (raw != null) {
+      addedAtMost(v, h2, raw, find(all, h2, "reprokit"), 250);
+      addedAtMost(v, h2, raw, find(all, h2, "reprokit-rows-off"), 150);
+      ratioAtMost(v, h2, raw, find(all, h2, "reprokit-noop"), 1.05);
+      allocAtMost(v, h2, raw, find(all, h2, "reprokit"), 300, "300 B/op");
+      for (String peer : List.of("datasource-proxy", "opentelemetry")) {
+        cheaperThan(v, h2, raw, find(all, h2, "reprokit"), find(all, h2, peer));
+      }
+    }
+    String pg = "JdbcPostgresBenchmark.pointSelect";
+    Row pgRaw = find(all, pg, "raw");
+    if (pgRaw != null) {
+      ratioAtMost(v, pg, pgRaw, find(all, pg, "reprokit"), 1.02);
+    }
+    Map<String, Double> captured = new LinkedHashMap<>();
+    captured.put("get1k", 1024.0);
+    captured.put("get64k", 64 * 1024.0);
+    captured.put("post4k", 4 * 1024.0 + 20); // request body + the small JSON answer
+    Map<String, Double> maxRatio = Map.of("get1k", 1.03, "get64k", 1.05);
+    for (String client : List.of("HttpClassicBenchmark", "HttpAsyncBenchmark")) {
+      for (Map.Entry<String, Double> c : captured.entrySet()) {
+        String name = client + "." + c.getKey();
+        Row httpRaw = find(all, name, "raw");
+        Row ours = find(all, name, "reprokit");
+        if (httpRaw == null) {
+          continue;
+        }
+        if (client.equals("HttpClassicBenchmark") && maxRatio.containsKey(c.getKey())) {
+          ratioAtMost(v, name, httpRaw, ours, maxRatio.get(c.getKey()));
+        }
+        allocAtMost(v, name, httpRaw, ours, c.getValue() + 2048,
+            String.format(Locale.ROOT, "captured body bytes + 2 KB = %.0f B/op",
+                c.getValue() + 2048));
+      }
+    }
+    String rec = "RecorderBenchmark.record1Thread";
+    Row recorder = find(all, rec, "-");
+    if (recorder != null && recorder.unit().equals("ops/s")) {
+      v.add(new Verdict(rec + ": at least 5,000,000 events/s from one thread",
+          recorder.score() >= 5_000_000,
+          String.format(Locale.ROOT, "%,.0f ± %,.0f events/s", recorder.score(),
+              recorder.error())));
+    }
+    String bundle = "BundleWriteBenchmark.write";
+    Row zip = find(all, bundle, "raw-zip");
+    if (zip != null) {
+      ratioAtMost(v, bundle, zip, find(all, bundle, "reprokit"), 1.5);
+    }
+    return v;
+  }
+
+  private static void addedAtMost(List<Verdict> v, String name, Row raw, Row ours, double max) {
+    if (ours == null) {
+      return;
+    }
+    double added = ours.score() - raw.score();
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds at most %.0f %s", name,
+        ours.variant(), max, raw.unit()), added <= max,
+        String.format(Locale.ROOT, "%s - %s = %s ± %s %s", fmt(ours.score()), fmt(raw.score()),
+            fmt(added), fmt(combined(ours.error(), raw.error())), raw.unit())));
+  }
+
+  private static void ratioAtMost(List<Verdict> v, String name, Row raw, Row ours, double max) {
+    if (ours == null) {
+      return;
+    }
+    double ratio = ours.score() / raw.score();
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: %s at most %.2f × %s", name,
+        ours.variant(), max, raw.variant()), ratio <= max,
+        String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f", fmt(ours.score()),
+            fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(), ratio)));
+  }
+
+  private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,
+      String what) {
+    if (ours == null || !ours.hasAlloc() || !raw.hasAlloc()) {
+      return;
+    }
+    double added = ours.alloc() - raw.alloc();
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: %s allocates at most %s above raw", name,
+        ours.variant(), what), added <= max,
+        String.format(Locale.ROOT, "%.0f - %.0f = %+.0f B/op", ours.alloc(), raw.alloc(),
+            added)));
+  }
+
+  private static void cheaperThan(List<Verdict> v, String name, Row raw, Row ours, Row peer) {
+    if (ours == null || peer == null) {
+      return;
+    }
+    double ourCost = ours.score() - raw.score();
+    double peerCost = peer.score() - raw.score();
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds less than %s", name,
+        ours.variant(), peer.variant()), ourCost < peerCost,
+        String.format(Locale.ROOT, "%s vs %s %s", fmt(ourCost), fmt(peerCost), raw.unit())));
+  }
+}
