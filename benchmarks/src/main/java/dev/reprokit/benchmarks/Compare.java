@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * bytes per operation ({@code -prof gc}) and their difference to raw; then ReproKit against
  * each peer; then the targets of the benchmarks issue, each MET or MISSED with the numbers.
  *
- * <p>{@code java -cp benchmarks.jar dev.reprokit.benchmarks.Compare results.json [--strict]}
- * — with {@code --strict} the exit status is 1 when a target was missed (for a release
- * check), 2 when the file has no results. Variants named {@code raw} (or starting with
+ * <p>{@code java -cp benchmarks.jar dev.reprokit.benchmarks.Compare results.json [--strict]
+ * [--markdown]} — with {@code --strict} the exit status is 1 when a target was missed (for a
+ * release check), 2 when the file has no results; {@code --markdown} prints the tables for
+ * {@code docs/performance.md}. Variants named {@code raw} (or starting with
  * {@code raw}) are the baseline; variants starting with {@code reprokit} are ReproKit; the
  * others are peers.
  */
@@ -42,7 +43,7 @@ public final class Compare {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: Compare results.json [--strict]");
+      System.err.println("usage: Compare results.json [--strict] [--markdown]");
       System.exit(64);
     }
     boolean strict = List.of(args).contains("--strict");
@@ -51,7 +52,8 @@ public final class Compare {
       System.err.println("no benchmark results in " + args[0]);
       System.exit(2);
     }
-    List<Verdict> verdicts = report(rows, System.out);
+    boolean markdown = List.of(args).contains("--markdown");
+    List<Verdict> verdicts = report(rows, System.out, markdown);
     long missed = verdicts.stream().filter(v -> !v.met()).count();
     if (strict && missed > 0) {
       System.exit(1);
@@ -100,17 +102,35 @@ public final class Compare {
     return variant.startsWith("reprokit");
   }
 
-  /** Prints the tables and the targets; returns the verdicts. */
+  /** Prints the tables and the targets as plain text; returns the verdicts. */
   static List<Verdict> report(List<Row> rows, PrintStream out) {
+    return report(rows, out, false);
+  }
+
+  /** Prints the tables and the targets, as Markdown when asked; returns the verdicts. */
+  static List<Verdict> report(List<Row> rows, PrintStream out, boolean markdown) {
     Map<String, List<Row>> byBenchmark = new TreeMap<>();
     for (Row r : rows) {
       byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
     }
     for (Map.Entry<String, List<Row>> e : byBenchmark.entrySet()) {
-      printBenchmark(e.getKey(), e.getValue(), out);
+      printBenchmark(e.getKey(), e.getValue(), out, markdown);
     }
     List<Verdict> verdicts = targets(byBenchmark);
+    long missed = verdicts.stream().filter(v -> !v.met()).count();
     out.println();
+    if (markdown) {
+      out.println("#### Targets");
+      out.println();
+      out.println("| verdict | target | evidence |");
+      out.println("| --- | --- | --- |");
+      for (Verdict v : verdicts) {
+        out.printf(Locale.ROOT, "| %s | %s | %s |%n", v.met() ? "met" : "**MISSED**",
+            v.target(), v.evidence());
+      }
+      out.printf(Locale.ROOT, "%n%d targets met, %d missed.%n", verdicts.size() - missed, missed);
+      return verdicts;
+    }
     out.println("== Targets (benchmarks issue) ==");
     if (verdicts.isEmpty()) {
       out.println("(no results that a target applies to)");
@@ -119,18 +139,24 @@ public final class Compare {
       out.printf(Locale.ROOT, "%-7s %s%n        %s%n", v.met() ? "MET" : "MISSED", v.target(),
           v.evidence());
     }
-    long missed = verdicts.stream().filter(v -> !v.met()).count();
     out.printf(Locale.ROOT, "%n%d targets met, %d missed%n", verdicts.size() - missed, missed);
     return verdicts;
   }
 
-  private static void printBenchmark(String name, List<Row> rows, PrintStream out) {
+  private static void printBenchmark(String name, List<Row> rows, PrintStream out,
+      boolean markdown) {
     Row raw = rows.stream().filter(r -> isRaw(r.variant())).findFirst().orElse(null);
     Row first = rows.get(0);
+    String[] header = {"variant", "score ± error", "Δ vs raw", "× raw", "alloc B/op", "Δ alloc"};
     out.println();
-    out.printf(Locale.ROOT, "== %s (%s, %s) ==%n", name, first.mode(), first.unit());
-    out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", "variant", "score ± error",
-        "Δ vs raw", "× raw", "alloc B/op", "Δ alloc");
+    if (markdown) {
+      out.printf(Locale.ROOT, "#### %s (%s, %s)%n%n", name, first.mode(), first.unit());
+      out.println("| " + String.join(" | ", header) + " |");
+      out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+    } else {
+      out.printf(Locale.ROOT, "== %s (%s, %s) ==%n", name, first.mode(), first.unit());
+      out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", (Object[]) header);
+    }
     for (Row r : rows) {
       String delta = "";
       String ratio = "";
@@ -142,16 +168,25 @@ public final class Compare {
           allocDelta = String.format(Locale.ROOT, "%+.0f", r.alloc() - raw.alloc());
         }
       }
-      out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", r.variant(),
-          fmt(r.score()) + " ± " + fmt(r.error()), delta, ratio,
-          r.hasAlloc() ? String.format(Locale.ROOT, "%.0f", r.alloc()) : "", allocDelta);
+      String score = fmt(r.score()) + " ± " + fmt(r.error());
+      String alloc = r.hasAlloc() ? String.format(Locale.ROOT, "%.0f", r.alloc()) : "";
+      if (markdown) {
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.variant(), score, delta,
+            ratio, alloc, allocDelta);
+      } else {
+        out.printf(Locale.ROOT, "%-22s %22s %22s %8s %12s %12s%n", r.variant(), score, delta,
+            ratio, alloc, allocDelta);
+      }
     }
     if (raw == null) {
       return;
     }
+    if (markdown) {
+      out.println();
+    }
     for (Row ours : rows) {
-      if (!isReproKit(ours.variant())) {
-        continue;
+      if (!isReproKit(ours.variant()) || ours.variant().endsWith("noop")) {
+        continue; // capture off is judged against raw only
       }
       for (Row peer : rows) {
         if (peer == raw || isReproKit(peer.variant()) || isRaw(peer.variant())) {
@@ -159,9 +194,10 @@ public final class Compare {
         }
         double ourCost = ours.score() - raw.score();
         double peerCost = peer.score() - raw.score();
-        out.printf(Locale.ROOT, "  %s vs %s: overhead %s vs %s %s (%s)", ours.variant(),
-            peer.variant(), fmt(ourCost), fmt(peerCost), ours.unit(),
-            ourCost < peerCost ? "ReproKit cheaper" : "ReproKit NOT cheaper");
+        out.printf(Locale.ROOT, "%s%s vs %s: overhead %s vs %s %s (%s, %.2f× the peer's)",
+            markdown ? "- " : "  ", ours.variant(), peer.variant(), fmt(ourCost), fmt(peerCost),
+            ours.unit(), ourCost < peerCost ? "ReproKit cheaper" : "ReproKit NOT cheaper",
+            ourCost / peerCost);
         if (ours.hasAlloc() && peer.hasAlloc() && raw.hasAlloc()) {
           out.printf(Locale.ROOT, "; allocation %+.0f vs %+.0f B/op",
               ours.alloc() - raw.alloc(), peer.alloc() - raw.alloc());
@@ -180,10 +216,10 @@ public final class Compare {
       return "?";
     }
     double abs = Math.abs(v);
-    if (abs >= 100_000) {
+    if (abs >= 1000) {
       return String.format(Locale.ROOT, "%,.0f", v);
     }
-    if (abs >= 100) {
+    if (abs >= 10) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
     return String.format(Locale.ROOT, "%.3f", v);
