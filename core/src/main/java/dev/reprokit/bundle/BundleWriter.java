@@ -407,8 +407,14 @@ public final class BundleWriter {
         file.write(b, off, len);
       }
 
+      private boolean closed;
+
       @Override
       public void close() throws IOException {
+        if (closed) {
+          return;
+        }
+        closed = true;
         try (FileOutputStream closing = file) {
           closing.getFD().sync();
         }
