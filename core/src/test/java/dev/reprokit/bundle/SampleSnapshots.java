@@ -111,7 +111,7 @@ final class SampleSnapshots {
     events.add(new HttpExchangeEvent(seq++, t + 7, 8000, 40_000_000, "worker-1", "1-checkout",
         "classic", "POST", "https://api.example.com/v1/orders?x=1", "HTTP/1.1",
         List.of(new Header("Content-Type", "application/json"), new Header("Accept", "*/*")),
-        Payload.of("application/json", 17, utf8("{\"order\":\"A-17\"}")),
+        Payload.of("application/json", 16, utf8("{\"order\":\"A-17\"}")),
         201, "Created", List.of(new Header("Content-Type", "application/json")),
         Payload.of("application/json", largeBodyBytes, bytes(largeBodyBytes, 'A')),
         "gzip", 20_000_000,
