@@ -419,11 +419,13 @@ public final class BundleReader {
         throw new BundleFormatException(entry, "is empty or JSON null");
       }
       return value;
-    } catch (StreamConstraintsException e) {
-      throw new BundleFormatException(entry, "exceeds the JSON limits (" + e.getOriginalMessage()
-          + "): refusing it; raise ReaderLimits.maxJsonDepth or maxJsonStringLength if you"
-          + " trust the bundle", e);
     } catch (JsonProcessingException e) {
+      StreamConstraintsException limit = limitExceeded(e);
+      if (limit != null) {
+        throw new BundleFormatException(entry, "exceeds the JSON limits ("
+            + limit.getOriginalMessage() + "): refusing it; raise ReaderLimits.maxJsonDepth or"
+            + " maxJsonStringLength if you trust the bundle", e);
+      }
       throw new BundleFormatException(entry, "is not valid: " + describe(e), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new BundleFormatException(entry, "is not valid: " + e.getMessage(), e);
@@ -446,11 +448,13 @@ public final class BundleReader {
         Event event;
         try {
           event = reader.readValue(data, start, end - start);
-        } catch (StreamConstraintsException e) {
-          throw new BundleFormatException(EVENTS, "line " + line + " exceeds the JSON limits ("
-              + e.getOriginalMessage() + "): refusing it; raise ReaderLimits.maxJsonDepth or"
-              + " maxJsonStringLength if you trust the bundle", e);
         } catch (JsonProcessingException e) {
+          StreamConstraintsException limit = limitExceeded(e);
+          if (limit != null) {
+            throw new BundleFormatException(EVENTS, "line " + line + " exceeds the JSON limits ("
+                + limit.getOriginalMessage() + "): refusing it; raise ReaderLimits.maxJsonDepth"
+                + " or maxJsonStringLength if you trust the bundle", e);
+          }
           throw new BundleFormatException(EVENTS, "line " + line + " is not a valid event: "
               + describe(e), e);
         } catch (IOException | IllegalArgumentException e) {
@@ -485,6 +489,16 @@ public final class BundleReader {
     } catch (IOException e) {
       throw new BundleFormatException(EVENTS, "line " + line + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The stream limit behind a parse failure, also when data binding wrapped it. */
+  private static StreamConstraintsException limitExceeded(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StreamConstraintsException limit) {
+        return limit;
+      }
+    }
+    return null;
   }
 
   private static String describe(JsonProcessingException e) {
