@@ -85,6 +85,11 @@ public final class DefaultRecorder implements Recorder {
         config.maxAutomaticBundlesPerMinute(), config.duplicateWindow().toMillis());
     this.environment = new EnvironmentCollector(config);
     this.sink = sink != null ? sink : new BundleWriter(config)::write;
+    try {
+      BundleWriter.cleanStaleTemporaryFiles(config.bundleDirectory());
+    } catch (Throwable t) {
+      faults.report("bundle.cleanup", t);
+    }
   }
 
   // ---- hot path ------------------------------------------------------------------------------
