@@ -1,0 +1,167 @@
+package dev.reprokit.benchmarks;
+
+import dev.reprokit.AppInfo;
+import dev.reprokit.RecorderConfig;
+import dev.reprokit.TriggerKind;
+import dev.reprokit.bundle.BundleWriter;
+import dev.reprokit.bundle.Snapshot;
+import dev.reprokit.bundle.Trigger;
+import dev.reprokit.event.BindValue;
+import dev.reprokit.event.Event;
+import dev.reprokit.event.Header;
+import dev.reprokit.event.HttpExchangeEvent;
+import dev.reprokit.event.JdbcStatementEvent;
+import dev.reprokit.event.Payload;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Writing a bundle of 10,000 events with 10 MiB of bodies, against writing the same bytes to
+ * a plain zip.
+ *
+ * <p>The snapshot: 2,560 HTTP exchanges, each with a distinct 4 KiB JSON response body
+ * (10 MiB in all) and an {@code Authorization} header for the redactor to replace, and 7,440
+ * JDBC statements with bind values. Variants:
+ * <ul>
+ *   <li>{@code reprokit}: {@link BundleWriter#write} — redaction, payload caps, JSON,
+ *       SHA-256 of every entry, manifest, README, zip, fsync and atomic rename;
+ *   <li>{@code raw-zip}: the entries of a bundle the writer produced once in the setup, byte
+ *       for byte, written to a plain zip file at the same compression level: no JSON, no
+ *       redaction, no hashing, no fsync.
+ * </ul>
+ * Both write into the same temporary directory and delete their file after each operation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class BundleWriteBenchmark {
+  static final int EVENTS = 10_000;
+  static final int HTTP_EVENTS = 2_560;
+  static final int BODY_BYTES = 4 * 1024;
+
+  @Param({"raw-zip", "reprokit"})
+  public String variant;
+
+  private Path directory;
+  private BundleWriter writer;
+  private Snapshot snapshot;
+  private List<String> entryNames;
+  private List<byte[]> entryBytes;
+
+  @Setup(Level.Trial)
+  public void prepare() throws IOException {
+    directory = Files.createTempDirectory("reprokit-bench-bundle");
+    writer = new BundleWriter(RecorderConfig.builder().bundleDirectory(directory).build());
+    snapshot = snapshot();
+    Path bundle = writer.write(snapshot);
+    entryNames = new ArrayList<>();
+    entryBytes = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(bundle.toFile())) {
+      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        entryNames.add(entry.getName());
+        entryBytes.add(zip.getInputStream(entry).readAllBytes());
+      }
+    }
+    Files.delete(bundle);
+  }
+
+  @TearDown(Level.Trial)
+  public void cleanUp() throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public long write() throws IOException {
+    Path file = variant.equals("reprokit") ? writer.write(snapshot) : plainZip();
+    long size = Files.size(file);
+    Files.delete(file);
+    return size;
+  }
+
+  private Path plainZip() throws IOException {
+    Path file = directory.resolve("plain.zip");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+      for (int i = 0; i < entryNames.size(); i++) {
+        zip.putNextEntry(new ZipEntry(entryNames.get(i)));
+        zip.write(entryBytes.get(i));
+        zip.closeEntry();
+      }
+    }
+    return file;
+  }
+
+  /** Total bytes of the entries of the bundle, uncompressed (for the write-up). */
+  long entryBytes() {
+    return entryBytes.stream().mapToLong(b -> b.length).sum();
+  }
+
+  static Snapshot snapshot() {
+    List<Event> events = new ArrayList<>(EVENTS);
+    long start = System.nanoTime();
+    long wall = System.currentTimeMillis();
+    List<BindValue> binds = List.of(
+        new BindValue(1, null, "setLong", null, 4711L),
+        new BindValue(2, null, "setString", null, "customer@example.com"));
+    for (int i = 0; i < EVENTS; i++) {
+      long seq = i + 1;
+      boolean http = i < 2 * HTTP_EVENTS && i % 2 == 0; // 2,560 exchanges among the first 5,120
+      if (http) {
+        byte[] body = Bodies.json(BODY_BYTES, seq);
+        events.add(new HttpExchangeEvent(seq, wall + i, start + i * 1000L, 250_000, "main",
+            null, "classic", "GET", "https://api.example.com/orders/" + i + "?page=1",
+            "HTTP/1.1",
+            List.of(new Header("Accept", "application/json"),
+                new Header("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.secret." + i)),
+            null, 200, "OK", List.of(new Header("Content-Type", "application/json")),
+            Payload.of("application/json", body.length, body), null, 120_000, List.of(),
+            null));
+      } else {
+        events.add(new JdbcStatementEvent(seq, wall + i, start + i * 1000L, 40_000, "main",
+            null, "c1", "s" + i, "prepared", "executeQuery",
+            "SELECT id, email, total FROM orders WHERE customer_id = ? AND email = ?", binds,
+            null, -1, null, null, null, null, null));
+      }
+    }
+    return new Snapshot("bench-bundle", Instant.now(),
+        new Trigger(TriggerKind.EXPLICIT, "benchmark", null, null, null, 0),
+        new AppInfo("bench", "1.0", null, null), null, events, 0, null);
+  }
+}
