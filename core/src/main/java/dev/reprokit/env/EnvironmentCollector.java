@@ -98,8 +98,8 @@ public final class EnvironmentCollector {
       synchronized (lock) {
         if (!staticCollected) {
           staticCollected = true;
-          libraries = guard("environment.libraries", () -> ClassPathScanner.scan(
-              props.get("java.class.path"), props.get("jdk.module.path")));
+          libraries = guard("environment.libraries", () -> List.copyOf(ClassPathScanner.scan(
+              props.get("java.class.path"), props.get("jdk.module.path"))));
           hostName = guard("environment.host",
               () -> SystemProbe.hostName(sources.environmentVariables(), sources.hostNameFile()));
         }

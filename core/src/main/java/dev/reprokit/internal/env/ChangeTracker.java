@@ -110,6 +110,9 @@ public final class ChangeTracker {
 
   /** The previous fingerprint, {@code null} when there is none; throws when it is unusable. */
   Fingerprint read(Path file) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return null; // no bundle was ever written here; the bundle writer reports a bad directory
+    }
     long size;
     try {
       size = Files.size(file);
