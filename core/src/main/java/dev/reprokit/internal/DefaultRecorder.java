@@ -1,5 +1,6 @@
 package dev.reprokit.internal;
 
+import dev.reprokit.AppInfo;
 import dev.reprokit.CaptureRequest;
 import dev.reprokit.CaptureResult;
 import dev.reprokit.CaptureResult.Outcome;
