@@ -1,6 +1,7 @@
 package dev.reprokit.env;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reprokit.AppInfo;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public record EnvironmentChanges(
     Status status,
     String message,
     String previousRunAt,
-    dev.reprokit.AppInfo previousApplication,
+    AppInfo previousApplication,
     List<Change> changes) {
 
   public EnvironmentChanges {

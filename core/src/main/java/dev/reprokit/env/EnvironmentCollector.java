@@ -2,6 +2,7 @@ package dev.reprokit.env;
 
 import dev.reprokit.AppInfo;
 import dev.reprokit.RecorderConfig;
+import dev.reprokit.internal.FaultReporter;
 import dev.reprokit.internal.env.Allowlists;
 import dev.reprokit.internal.env.ApplicationDetector;
 import dev.reprokit.internal.env.CgroupReader;
@@ -42,7 +43,7 @@ public final class EnvironmentCollector {
 
   private final RecorderConfig config;
   private final BiConsumer<String, Throwable> faults;
-  private final EnvironmentSources sources;
+  private final Supplier<EnvironmentSources> sources;
 
   private final Object lock = new Object();
   private boolean staticCollected; // guarded by lock
@@ -61,14 +62,30 @@ public final class EnvironmentCollector {
    * recorder passes its own fault reporter.
    */
   public EnvironmentCollector(RecorderConfig config, BiConsumer<String, Throwable> faults) {
-    this(config, faults, EnvironmentSources.live());
+    // git.properties is looked up with the class loader of the thread creating the recorder
+    // (the application's); properties and variables are read afresh at each collection.
+    this(config, faults, liveSources(EnvironmentSources.currentLoader()));
   }
 
+  /** For tests: fixed sources. */
   EnvironmentCollector(RecorderConfig config, BiConsumer<String, Throwable> faults,
       EnvironmentSources sources) {
+    this(config, faults, fixed(Objects.requireNonNull(sources, "sources")));
+  }
+
+  private EnvironmentCollector(RecorderConfig config, BiConsumer<String, Throwable> faults,
+      Supplier<EnvironmentSources> sources) {
     this.config = Objects.requireNonNull(config, "config");
-    this.faults = faults != null ? faults : new dev.reprokit.internal.FaultReporter()::report;
-    this.sources = Objects.requireNonNull(sources, "sources");
+    this.faults = faults != null ? faults : new FaultReporter()::report;
+    this.sources = sources;
+  }
+
+  private static Supplier<EnvironmentSources> liveSources(ClassLoader loader) {
+    return () -> EnvironmentSources.live(loader);
+  }
+
+  private static Supplier<EnvironmentSources> fixed(EnvironmentSources sources) {
+    return () -> sources;
   }
 
   /**
@@ -79,8 +96,10 @@ public final class EnvironmentCollector {
     synchronized (lock) {
       if (application == null) {
         AppInfo configured = config.application() == null ? AppInfo.UNKNOWN : config.application();
-        AppInfo detected = guard("environment.application",
-            () -> ApplicationDetector.detect(sources.systemProperties(), sources.resourceLoader()));
+        AppInfo detected = guard("environment.application", () -> {
+          EnvironmentSources now = sources.get();
+          return ApplicationDetector.detect(now.systemProperties(), now.resourceLoader());
+        });
         application = detected == null ? configured : configured.orElse(detected);
       }
       return application;
@@ -90,6 +109,7 @@ public final class EnvironmentCollector {
   /** Collects the environment now, with the databases seen so far. Never throws. */
   public Environment collect(List<DatabaseInfo> databases) {
     try {
+      EnvironmentSources sources = this.sources.get();
       Map<String, String> props = sources.systemProperties();
       Instant now = sources.clock().instant();
       AppInfo app = application();

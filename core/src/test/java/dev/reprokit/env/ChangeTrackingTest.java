@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +132,31 @@ class ChangeTrackingTest {
     props.put("java.class.path", classPath);
     props.remove("jdk.module.path");
     return live.withSystemProperties(props);
+  }
+
+  @Test
+  void secondRunWithAnotherFormatLocaleAndTimeZoneReportsThem() {
+    run(FIRST_RUN, shop(Map.of()));
+    Locale format = Locale.getDefault(Locale.Category.FORMAT);
+    TimeZone zone = TimeZone.getDefault();
+    Locale otherLocale = format.equals(Locale.GERMANY) ? Locale.JAPAN : Locale.GERMANY;
+    String otherZone = zone.getID().equals("America/Sao_Paulo") ? "Asia/Tokyo" : "America/Sao_Paulo";
+    Environment second;
+    try {
+      Locale.setDefault(Locale.Category.FORMAT, otherLocale);
+      TimeZone.setDefault(TimeZone.getTimeZone(otherZone));
+      second = run(SECOND_RUN, shop(Map.of()));
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, format);
+      TimeZone.setDefault(zone);
+    }
+
+    assertThat(second.changes().changes())
+        .extracting(Change::category, Change::name, Change::kind, Change::previous, Change::current)
+        .containsExactly(
+            tuple("locale", "formatLocale", Kind.CHANGED, format.toLanguageTag(),
+                otherLocale.toLanguageTag()),
+            tuple("locale", "timeZone", Kind.CHANGED, zone.getID(), otherZone));
   }
 
   @Test

@@ -132,6 +132,20 @@ class EnvironmentCollectorTest {
   }
 
   @Test
+  void systemPropertiesAreReadWhenCollectedNotWhenTheCollectorIsCreated() {
+    RecorderConfig config = RecorderConfig.builder().bundleDirectory(dir).build();
+    EnvironmentCollector collector = new EnvironmentCollector(config, (k, t) -> faults.add(k));
+    String name = "java.reprokit.test.marker";
+    try {
+      System.setProperty(name, "set-after-creation");
+      assertThat(collector.collect(List.of()).systemProperties())
+          .containsEntry(name, "set-after-creation");
+    } finally {
+      System.clearProperty(name);
+    }
+  }
+
+  @Test
   void configurationAndDatabasesAreIncluded() {
     RecorderConfig config = RecorderConfig.builder().bundleDirectory(dir)
         .configuration(Map.of("pool.size", "8", "feature.newCheckout", "true"))

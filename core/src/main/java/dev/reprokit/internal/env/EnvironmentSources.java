@@ -34,15 +34,22 @@ public record EnvironmentSources(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** The running JVM and machine. */
+  /** The running JVM and machine, with the current thread's context class loader. */
   public static EnvironmentSources live() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    if (loader == null) {
-      loader = ClassLoader.getSystemClassLoader();
-    }
+    return live(currentLoader());
+  }
+
+  /** The running JVM and machine as they are now, looking up resources with {@code loader}. */
+  public static EnvironmentSources live(ClassLoader loader) {
     return new EnvironmentSources(systemProperties(System.getProperties()), System.getenv(),
         Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"),
         Path.of("/proc/sys/kernel/hostname"), loader, Clock.systemUTC());
+  }
+
+  /** The current thread's context class loader, else the system class loader. */
+  public static ClassLoader currentLoader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   /** A copy of string-valued properties; never fails on a concurrent modification. */
