@@ -65,15 +65,63 @@ class EnvironmentSchemaTest {
   }
 
   @Test
-  void schemaRejectsAFieldTheRecordsDoNotHave() throws Exception {
-    Environment env = new Environment(List.of(), Map.of());
-    JsonNode node = JSON.readTree(JSON.writeValueAsString(env));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("unexpected", true);
-    Schema schema;
-    try (InputStream in = Files.newInputStream(SCHEMA)) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-    }
+  void everyFieldTheRecordsWriteIsDeclaredInTheSchema() throws Exception {
+    Environment env = new EnvironmentCollector(RecorderConfig.builder().bundleDirectory(dir)
+        .application("schema-test", "1.0").configuration(Map.of("a", "1")).build(),
+        (k, t) -> { }, EnvironmentSources.live()).collect(List.of(new DatabaseInfo(
+            "H2", "2", "H2 JDBC Driver", "2", "jdbc:h2:mem:x")));
+    Environment full = new Environment(env.collectedAt(), env.application(), env.runtime(),
+        env.os(), env.locale(), env.host(), new ContainerInfo("v2", 1L, 2L, 3L, 0.5),
+        env.libraries(), env.systemProperties(), env.otherSystemProperties(),
+        env.environmentVariables(), env.otherEnvironmentVariables(), env.databases(),
+        env.configuration(), new EnvironmentChanges(EnvironmentChanges.Status.COMPARED, "m",
+            "2026-11-26T08:00:00Z", new dev.reprokit.AppInfo("a", "1", "b", "c"),
+            List.of(new EnvironmentChanges.Change("library", "x", EnvironmentChanges.Kind.CHANGED,
+                "1", "2", false))));
+    JsonNode schema = JSON.readTree(SCHEMA.toFile());
+    List<String> undeclared = new java.util.ArrayList<>();
 
-    assertThat(schema.validate(node)).isNotEmpty();
+    declared(JSON.readTree(JSON.writeValueAsString(full)), schema, schema, "", undeclared);
+
+    assertThat(undeclared).as("fields missing from docs/schema/environment.schema.json").isEmpty();
+  }
+
+  @Test
+  void undeclaredFieldWouldBeFound() throws Exception {
+    JsonNode schema = JSON.readTree(SCHEMA.toFile());
+    JsonNode doc = JSON.readTree("{\"runtime\": {\"javaVersion\": \"17\", \"newField\": 1},"
+        + " \"configuration\": {\"any.key\": \"v\"}}");
+    List<String> undeclared = new java.util.ArrayList<>();
+
+    declared(doc, schema, schema, "", undeclared);
+
+    assertThat(undeclared).containsExactly("/runtime/newField");
+  }
+
+  /** Collects the paths of object fields the schema declares neither by name nor by a map schema. */
+  private static void declared(JsonNode value, JsonNode schema, JsonNode root, String path,
+      List<String> undeclared) {
+    while (schema.has("$ref")) {
+      schema = root.at(schema.get("$ref").asText().substring(1));
+    }
+    if (value.isObject()) {
+      JsonNode properties = schema.path("properties");
+      JsonNode map = schema.path("additionalProperties");
+      for (var it = value.fields(); it.hasNext(); ) {
+        var field = it.next();
+        String at = path + "/" + field.getKey();
+        if (properties.has(field.getKey())) {
+          declared(field.getValue(), properties.get(field.getKey()), root, at, undeclared);
+        } else if (map.isObject()) {
+          declared(field.getValue(), map, root, at, undeclared);
+        } else {
+          undeclared.add(at);
+        }
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        declared(value.get(i), schema.path("items"), root, path + "/" + i, undeclared);
+      }
+    }
   }
 }
