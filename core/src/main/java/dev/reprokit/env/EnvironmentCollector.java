@@ -9,6 +9,7 @@ import dev.reprokit.internal.env.CgroupReader;
 import dev.reprokit.internal.env.ChangeTracker;
 import dev.reprokit.internal.env.ClassPathScanner;
 import dev.reprokit.internal.env.EnvironmentSources;
+import dev.reprokit.internal.env.Fingerprint;
 import dev.reprokit.internal.env.SystemProbe;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is expensive or fixed for the life of the process is worked out once and cached:
  * the class path scan, the application detection, the host name, and the comparison with
- * the previous run (made at the first collection, which also stores this run's fingerprint
- * in the bundle directory; see {@link EnvironmentChanges}). What moves — heap, uptime,
- * databases seen — is read at every collection.
+ * the previous run (made at the first collection; {@link #storeFingerprint()} then keeps
+ * this run's fingerprint in the bundle directory for the next run, see
+ * {@link EnvironmentChanges}). What moves — heap, uptime, properties, databases seen — is
+ * read at every collection.
  *
  * <p>{@link #collect(List)} never throws: a section that fails is left {@code null} and the
  * fault is reported to the fault handler given at construction (the recorder counts and
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * EnvironmentCollector collector = new EnvironmentCollector(config);
  * Environment env = collector.collect(List.of());
+ * ... // write the bundle
+ * collector.storeFingerprint();
  * }</pre>
  */
 public final class EnvironmentCollector {
@@ -51,6 +55,7 @@ public final class EnvironmentCollector {
   private List<Library> libraries; // guarded by lock
   private String hostName; // guarded by lock
   private EnvironmentChanges changes; // guarded by lock
+  private Fingerprint pendingFingerprint; // guarded by lock; this run's, until stored
 
   /** A collector whose faults are logged (at most once per minute per kind) but not counted. */
   public EnvironmentCollector(RecorderConfig config) {
@@ -154,21 +159,43 @@ public final class EnvironmentCollector {
     }
   }
 
-  /** At the first collection: compare with the previous run and store this run. */
+  /** At the first collection: compare with the previous run. */
   private EnvironmentChanges changes(Environment env) {
     synchronized (lock) {
       if (changes == null) {
         if (!config.trackChanges()) {
           changes = EnvironmentChanges.disabled();
         } else {
-          changes = guard("environment.changes",
-              () -> new ChangeTracker(config.bundleDirectory(), faults).track(env));
-          if (changes == null) {
-            changes = EnvironmentChanges.unknown("the comparison failed");
-          }
+          ChangeTracker.Comparison comparison = guard("environment.changes",
+              () -> new ChangeTracker(config.bundleDirectory(), faults).compare(env));
+          changes = comparison != null ? comparison.changes()
+              : EnvironmentChanges.unknown("the comparison failed");
+          pendingFingerprint = comparison != null ? comparison.next() : null;
         }
       }
       return changes;
+    }
+  }
+
+  /**
+   * Stores this run's environment fingerprint in the bundle directory, for the next run of
+   * the application to compare with. The recorder calls it after it has written a bundle, so
+   * that only a run that left a bundle becomes "the previous run", and a directory where no
+   * bundle can be written gets no fingerprint either. Does something only once, after the
+   * first {@link #collect(List)}, and only when change tracking is on. Never throws.
+   */
+  public void storeFingerprint() {
+    Fingerprint fingerprint;
+    synchronized (lock) {
+      fingerprint = pendingFingerprint;
+      pendingFingerprint = null;
+    }
+    if (fingerprint != null) {
+      Fingerprint f = fingerprint;
+      guard("environment.changes", () -> {
+        new ChangeTracker(config.bundleDirectory(), faults).store(f);
+        return null;
+      });
     }
   }
 

@@ -298,6 +298,7 @@ public final class DefaultRecorder implements Recorder {
           snapshot.eventsEvicted(), snapshot.failure());
       Path path = sink.write(complete);
       bundlesWritten.increment();
+      environment.storeFingerprint(); // this run now counts as "the previous run" for the next
       try {
         BundleRetention.enforce(path.getParent(), config.maxBundlesKept(),
             config.maxDirectoryBytes(), path);

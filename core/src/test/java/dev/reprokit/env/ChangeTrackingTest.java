@@ -36,9 +36,11 @@ class ChangeTrackingTest {
 
   /** One "run": a fresh collector on the shared bundle directory. */
   private Environment run(Instant at, RecorderConfig.Builder config, EnvironmentSources sources) {
-    return new EnvironmentCollector(config.bundleDirectory(dir).build(),
-        (kind, t) -> faults.add(kind), sources.withClock(Clock.fixed(at, ZoneOffset.UTC)))
-        .collect(List.of());
+    EnvironmentCollector collector = new EnvironmentCollector(config.bundleDirectory(dir).build(),
+        (kind, t) -> faults.add(kind), sources.withClock(Clock.fixed(at, ZoneOffset.UTC)));
+    Environment env = collector.collect(List.of());
+    collector.storeFingerprint(); // as the recorder does once the bundle is written
+    return env;
   }
 
   private Environment run(Instant at, RecorderConfig.Builder config) {
@@ -58,6 +60,19 @@ class ChangeTrackingTest {
     assertThat(env.changes().changes()).isEmpty();
     assertThat(dir.resolve("reprokit-fingerprint-shop.json")).isRegularFile();
     assertThat(faults).isEmpty();
+  }
+
+  @Test
+  void fingerprintIsStoredOnlyWhenTheRunWroteABundle() {
+    EnvironmentCollector collector = new EnvironmentCollector(
+        shop(Map.of()).bundleDirectory(dir).build(), (kind, t) -> faults.add(kind),
+        EnvironmentSources.live());
+
+    collector.collect(List.of());
+    assertThat(dir.resolve("reprokit-fingerprint-shop.json")).doesNotExist();
+
+    collector.storeFingerprint();
+    assertThat(dir.resolve("reprokit-fingerprint-shop.json")).isRegularFile();
   }
 
   @Test
@@ -256,8 +271,11 @@ class ChangeTrackingTest {
   @Test
   void unwritableBundleDirectoryIsNoFaultOfTheTracker() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-    Environment env = new EnvironmentCollector(shop(Map.of()).bundleDirectory(file).build(),
-        (kind, t) -> faults.add(kind), EnvironmentSources.live()).collect(List.of());
+    EnvironmentCollector collector = new EnvironmentCollector(
+        shop(Map.of()).bundleDirectory(file).build(), (kind, t) -> faults.add(kind),
+        EnvironmentSources.live());
+    Environment env = collector.collect(List.of());
+    collector.storeFingerprint();
 
     assertThat(env.changes().status()).isEqualTo(Status.FIRST_RUN);
     assertThat(faults).isEmpty();

@@ -48,9 +48,10 @@ class EnvironmentSchemaTest {
     DatabaseInfo db = new DatabaseInfo("H2", "2.5.252", "H2 JDBC Driver", "2.5.252",
         "jdbc:h2:mem:schema");
 
-    Environment first = new EnvironmentCollector(
-        config.configuration(Map.of("a", "1")).build(), (k, t) -> { }, sources)
-        .collect(List.of(db));
+    EnvironmentCollector firstRun = new EnvironmentCollector(
+        config.configuration(Map.of("a", "1")).build(), (k, t) -> { }, sources);
+    Environment first = firstRun.collect(List.of(db));
+    firstRun.storeFingerprint();
     Environment second = new EnvironmentCollector(
         config.configuration(Map.of("a", "2", "b", "3")).build(), (k, t) -> { }, sources)
         .collect(List.of(db));

@@ -101,6 +101,29 @@ class RecorderEnvironmentTest {
   }
 
   @Test
+  void runWhoseBundlesFailLeavesNoFingerprintUntilOneIsWritten() {
+    boolean[] fail = {true};
+    RecorderConfig config = RecorderConfig.builder().bundleDirectory(dir)
+        .application("orders", "1.0").build();
+    try (DefaultRecorder recorder = new DefaultRecorder(config, snapshot -> {
+      if (fail[0]) {
+        throw new java.io.IOException("No space left on device");
+      }
+      written.add(snapshot);
+      return Files.writeString(dir.resolve(snapshot.bundleId() + ".repro.zip"), "stand-in");
+    }, new FaultReporter(), System::currentTimeMillis)) {
+
+      recorder.capture("fails");
+      assertThat(dir.resolve("reprokit-fingerprint-orders.json")).doesNotExist();
+
+      fail[0] = false;
+      recorder.capture("works");
+      assertThat(dir.resolve("reprokit-fingerprint-orders.json")).isRegularFile();
+      assertThat(recorder.stats().internalFailures()).isEqualTo(1); // the failed write only
+    }
+  }
+
+  @Test
   void secondRunOfTheSameApplicationSeesTheConfigurationChange() {
     try (DefaultRecorder run1 = recorder(RecorderConfig.builder().bundleDirectory(dir)
         .application("orders", "1.0").configuration(Map.of("timeout", "5s")).build())) {

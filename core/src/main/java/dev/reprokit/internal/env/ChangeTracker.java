@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never throws. An unreadable or corrupt fingerprint file is reported as a fault
  * ({@code environment.fingerprint}), treated as unknown and replaced by the current run's
- * fingerprint. A fingerprint that cannot be written (the directory is missing or read-only)
- * is only logged at debug level: the bundle writer reports the same directory problem.
+ * fingerprint when it is stored. A fingerprint that cannot be written (the directory is
+ * missing or read-only) is only logged at debug level: the bundle writer reports the same
+ * directory problem.
  */
 public final class ChangeTracker {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
@@ -60,13 +61,16 @@ public final class ChangeTracker {
     return directory.resolve("reprokit-fingerprint-" + fileKey(applicationName) + ".json");
   }
 
+  /** The comparison with the previous run, and this run's fingerprint to store for the next. */
+  public record Comparison(EnvironmentChanges changes, Fingerprint next) {}
+
   /**
-   * Compares {@code current} with the previous run's fingerprint, then stores the current
-   * one for the next run. Never throws.
+   * Compares {@code current} with the previous run's fingerprint. Never throws; an unusable
+   * fingerprint file is reported as a fault and gives {@link EnvironmentChanges.Status#UNKNOWN}.
+   * {@code next} is {@code null} only when the fingerprint could not be computed.
    */
-  public EnvironmentChanges track(Environment current) {
-    String name = current.application() == null ? null : current.application().name();
-    Path file = fileFor(name);
+  public Comparison compare(Environment current) {
+    Path file = fileFor(applicationName(current));
     Fingerprint previous = null;
     EnvironmentChanges result;
     try {
@@ -81,29 +85,55 @@ public final class ChangeTracker {
     }
     try {
       String salt = previous != null && isHex(previous.salt()) ? previous.salt() : newSalt();
-      Fingerprint now = Fingerprint.of(current, salt);
+      Fingerprint next = Fingerprint.of(current, salt);
       if (result == null) {
+        List<Change> changes = diff(previous, next);
         result = new EnvironmentChanges(EnvironmentChanges.Status.COMPARED,
-            null, previous.recordedAt(), previous.application(), diff(previous, now));
-        result = new EnvironmentChanges(result.status(), message(result), result.previousRunAt(),
-            result.previousApplication(), result.changes());
+            message(changes.size(), previous.recordedAt()), previous.recordedAt(),
+            previous.application(), changes);
       }
-      write(file, now);
+      return new Comparison(result, next);
+    } catch (RuntimeException bug) {
+      faults.accept(FAULT_KIND, bug);
+      return new Comparison(
+          result != null ? result : EnvironmentChanges.unknown("the comparison failed: " + bug),
+          null);
+    }
+  }
+
+  /**
+   * Stores a run's fingerprint for the next run, replacing the file atomically. Never throws:
+   * a directory that cannot be written is only logged at debug level (the bundle writer
+   * reports the same directory problem); anything else is reported as a fault.
+   */
+  public void store(Fingerprint fingerprint) {
+    Path file = fileFor(fingerprint.application() == null ? null
+        : fingerprint.application().name());
+    try {
+      write(file, fingerprint);
     } catch (IOException notWritten) {
       LOG.debug("ReproKit could not store the environment fingerprint {}", file, notWritten);
     } catch (RuntimeException bug) {
       faults.accept(FAULT_KIND, bug);
-      if (result == null) {
-        result = EnvironmentChanges.unknown("the comparison failed: " + bug);
-      }
     }
-    return result;
   }
 
-  private static String message(EnvironmentChanges changes) {
-    int n = changes.changes().size();
-    String since = changes.previousRunAt() == null ? "the previous run"
-        : "the previous run at " + changes.previousRunAt();
+  /** Compares and stores at once: one run that writes its fingerprint at once. */
+  public EnvironmentChanges track(Environment current) {
+    Comparison comparison = compare(current);
+    if (comparison.next() != null) {
+      store(comparison.next());
+    }
+    return comparison.changes();
+  }
+
+  private static String applicationName(Environment env) {
+    return env.application() == null ? null : env.application().name();
+  }
+
+  private static String message(int n, String previousRunAt) {
+    String since = previousRunAt == null ? "the previous run"
+        : "the previous run at " + previousRunAt;
     return n == 0 ? "nothing changed since " + since
         : n + (n == 1 ? " change" : " changes") + " since " + since;
   }
