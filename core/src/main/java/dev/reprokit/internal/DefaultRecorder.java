@@ -87,6 +87,11 @@ public final class DefaultRecorder implements Recorder {
         config.maxAutomaticBundlesPerMinute(), config.duplicateWindow().toMillis());
     this.environment = new EnvironmentCollector(config, faults::report);
     this.sink = sink != null ? sink : new BundleWriter(config)::write;
+    try {
+      BundleWriter.cleanStaleTemporaryFiles(config.bundleDirectory());
+    } catch (Throwable t) {
+      faults.report("bundle.cleanup", t);
+    }
   }
 
   // ---- hot path ------------------------------------------------------------------------------
