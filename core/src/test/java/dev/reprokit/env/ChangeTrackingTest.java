@@ -231,7 +231,7 @@ class ChangeTrackingTest {
   }
 
   @Test
-  void fingerprintOfAnotherFormatOrVersionIsTreatedAsUnknown() throws Exception {
+  void fingerprintOfAnotherFormatOrVersionOrWithoutSaltIsTreatedAsUnknown() throws Exception {
     Files.writeString(dir.resolve("reprokit-fingerprint-shop.json"), "[1, 2, 3]");
     assertThat(run(SECOND_RUN, shop(Map.of())).changes().status()).isEqualTo(Status.UNKNOWN);
 
@@ -239,7 +239,14 @@ class ChangeTrackingTest {
         "{\"format\":\"reprokit.environment-fingerprint\",\"version\":99,\"values\":{}}");
     assertThat(run(SECOND_RUN, shop(Map.of())).changes().status()).isEqualTo(Status.UNKNOWN);
 
-    assertThat(faults).containsExactly(ChangeTracker.FAULT_KIND, ChangeTracker.FAULT_KIND);
+    Files.writeString(dir.resolve("reprokit-fingerprint-shop.json"),
+        "{\"format\":\"reprokit.environment-fingerprint\",\"version\":1,\"salt\":\"xyz\","
+            + "\"values\":{\"configuration\":{\"a\":\"0123456789abcdef\"}}}");
+    assertThat(run(SECOND_RUN, shop(Map.of("a", "1"))).changes().status())
+        .isEqualTo(Status.UNKNOWN);
+
+    assertThat(faults).containsExactly(
+        ChangeTracker.FAULT_KIND, ChangeTracker.FAULT_KIND, ChangeTracker.FAULT_KIND);
   }
 
   @Test

@@ -161,6 +161,36 @@ class EnvironmentCollectorTest {
   }
 
   @Test
+  void concurrentCollectionsShareOneScanAndOneComparison() throws Exception {
+    EnvironmentCollector collector = collector(EnvironmentSources.live());
+    int threads = 4;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Environment>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return collector.collect(List.of());
+        }));
+      }
+      start.countDown();
+      List<Environment> envs = new ArrayList<>();
+      for (var f : results) {
+        envs.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+
+      assertThat(envs).allSatisfy(e -> {
+        assertThat(e.libraries()).isSameAs(envs.get(0).libraries());
+        assertThat(e.changes()).isSameAs(envs.get(0).changes());
+      });
+      assertThat(faults).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aFailingSectionIsReportedAndTheRestIsStillCollected() {
     ClassLoader hostile = new ClassLoader(null) {
       @Override

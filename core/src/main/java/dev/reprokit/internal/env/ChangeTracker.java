@@ -84,7 +84,7 @@ public final class ChangeTracker {
           + " could not be read (" + unreadable.getClass().getSimpleName() + ")");
     }
     try {
-      String salt = previous != null && isHex(previous.salt()) ? previous.salt() : newSalt();
+      String salt = previous != null ? previous.salt() : newSalt(); // same salt: hashes compare
       Fingerprint next = Fingerprint.of(current, salt);
       if (result == null) {
         List<Change> changes = diff(previous, next);
@@ -159,6 +159,9 @@ public final class ChangeTracker {
     if (f.version() != Fingerprint.VERSION) {
       throw new IOException("fingerprint format version " + f.version() + " is not "
           + Fingerprint.VERSION);
+    }
+    if (!isHex(f.salt())) {
+      throw new IOException("the fingerprint has no usable salt: its hashes cannot be compared");
     }
     return f;
   }
