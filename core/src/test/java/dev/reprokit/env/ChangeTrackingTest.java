@@ -215,6 +215,36 @@ class ChangeTrackingTest {
   }
 
   @Test
+  void jvmArgumentsAreComparedByNameWithHashedValues() {
+    Environment base = run(FIRST_RUN, shop(Map.of()));
+    ChangeTracker tracker = new ChangeTracker(dir, (k, t) -> faults.add(k));
+    tracker.track(withArguments(base, List.of("-Xmx512m", "-XX:+UseG1GC",
+        "-Dtrust.password=first-Pa55", "-javaagent:/opt/apm.jar=env=prod", "-ea")));
+
+    EnvironmentChanges changes = tracker.track(withArguments(base, List.of("-Xmx2g",
+        "-XX:-UseG1GC", "-Dtrust.password=second-Pa55", "-javaagent:/opt/apm.jar=env=prod",
+        "-XX:MaxRAMPercentage=75")));
+
+    assertThat(changes.changes())
+        .extracting(Change::category, Change::name, Change::kind, Change::hashed)
+        .containsExactly(
+            tuple("jvmArgument", "-Dtrust.password", Kind.CHANGED, true),
+            tuple("jvmArgument", "-XX:MaxRAMPercentage", Kind.ADDED, true),
+            tuple("jvmArgument", "-XX:UseG1GC", Kind.CHANGED, true),
+            tuple("jvmArgument", "-Xmx", Kind.CHANGED, true),
+            tuple("jvmArgument", "-ea", Kind.REMOVED, true));
+    assertThat(changes.toString()).doesNotContain("Pa55", "2g", "512m");
+  }
+
+  private static Environment withArguments(Environment env, List<String> arguments) {
+    return new Environment(env.collectedAt(), env.application(),
+        env.runtime().withInputArguments(arguments), env.os(), env.locale(), env.host(),
+        env.container(), env.libraries(), env.systemProperties(), env.otherSystemProperties(),
+        env.environmentVariables(), env.otherEnvironmentVariables(), env.databases(),
+        env.configuration(), null);
+  }
+
+  @Test
   void corruptFingerprintCountsOneFaultIsTreatedAsUnknownAndIsReplaced() throws Exception {
     Files.writeString(dir.resolve("reprokit-fingerprint-shop.json"), "{\"format\": \"reprokit.env");
 
