@@ -1,6 +1,5 @@
 package dev.reprokit.internal;
 
-import dev.reprokit.AppInfo;
 import dev.reprokit.CaptureRequest;
 import dev.reprokit.CaptureResult;
 import dev.reprokit.CaptureResult.Outcome;
@@ -410,8 +409,8 @@ public final class DefaultRecorder implements Recorder {
     }
   }
 
-  /** The application info as configured. */
-  AppInfo application() {
-    return config.application();
+  /** Every retained event in sequence order; for tests. */
+  List<Event> retainedEvents() {
+    return ring.snapshot(e -> true);
   }
 }
