@@ -383,16 +383,13 @@ public final class BundleWriter {
       Path target = dir.resolve(n == 1 ? base + SUFFIX : base + "-" + n + SUFFIX);
       try {
         Files.createLink(target, temp); // atomic and never replaces an existing file
-        Files.delete(temp);
-        return target;
       } catch (FileAlreadyExistsException taken) {
         if (n > 1000) {
           throw taken;
         }
+        continue;
       } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-        if (noHardLinks instanceof FileAlreadyExistsException) {
-          continue;
-        }
+        // e.g. a file system without hard links: an atomic rename, after checking the name
         if (Files.exists(target)) {
           continue;
         }
@@ -402,6 +399,13 @@ public final class BundleWriter {
           return Files.move(temp, target);
         }
       }
+      try {
+        Files.delete(temp);
+      } catch (IOException stillThere) {
+        // the bundle is complete under its final name; the temporary name is removed later
+        // by cleanStaleTemporaryFiles
+      }
+      return target;
     }
   }
 

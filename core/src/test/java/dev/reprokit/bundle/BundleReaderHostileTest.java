@@ -347,6 +347,51 @@ class BundleReaderHostileTest {
   }
 
   @Test
+  void entryNameThatIsNotUtf8IsRejected() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>(genuine);
+    entries.put("payloads/xx", new byte[1]);
+    byte[] bytes = zip(entries);
+    byte[] name = "payloads/xx".getBytes(StandardCharsets.US_ASCII);
+    int patched = 0;
+    outer:
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      for (int j = 0; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      bytes[i + name.length - 2] = (byte) 0xC3; // a lead byte followed by an ASCII byte
+      bytes[i + name.length - 1] = (byte) 0x28;
+      patched++;
+    }
+    assertThat(patched).isEqualTo(2);
+
+    assertThat(readFails(file(bytes))).hasMessageContaining("not a readable zip");
+  }
+
+  @Test
+  void manyEventsReferringToOnePayloadShareOneCopy() throws IOException {
+    String events = new String(genuine.get("events.jsonl"), StandardCharsets.UTF_8);
+    String http = events.lines().filter(l -> l.contains("payloads/8-responseBody.json"))
+        .findFirst().orElseThrow();
+    StringBuilder many = new StringBuilder(events);
+    for (int i = 0; i < 200; i++) {
+      many.append(http.replace("\"seq\":8,", "\"seq\":" + (1000 + i) + ",")).append('\n');
+    }
+
+    Bundle bundle = BundleReader.create().read(consistentBundle(one("events.jsonl",
+        many.toString().getBytes(StandardCharsets.UTF_8))));
+    List<byte[]> bodies = bundle.events().stream()
+        .filter(e -> e instanceof dev.reprokit.event.HttpExchangeEvent h
+            && h.responseBody() != null && h.responseBody().entry() != null)
+        .map(e -> ((dev.reprokit.event.HttpExchangeEvent) e).responseBody().data()).toList();
+
+    assertThat(bodies).hasSize(201);
+    assertThat(bodies).allSatisfy(b -> assertThat(b).isSameAs(bodies.get(0)));
+    assertThat(bodies.get(0)).isEqualTo(genuine.get("payloads/8-responseBody.json"));
+  }
+
+  @Test
   void entryTheManifestDoesNotListIsRejected() throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>(genuine);
     entries.put("payloads/smuggled.sh", "rm -rf /".getBytes(StandardCharsets.UTF_8));
