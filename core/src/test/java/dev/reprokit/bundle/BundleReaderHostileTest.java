@@ -392,6 +392,25 @@ class BundleReaderHostileTest {
   }
 
   @Test
+  void localEntriesThatDisagreeWithTheCentralDirectoryAreRejected() throws IOException {
+    byte[] bytes = zip(genuine);
+    byte[] name = "README.md".getBytes(StandardCharsets.US_ASCII);
+    int last = -1;
+    outer:
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      for (int j = 0; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      last = i; // the central directory comes after the local headers
+    }
+    bytes[last + 5] = 'X'; // the directory now says READMX.md, the local header README.md
+
+    assertThat(readFails(file(bytes))).hasMessageContaining("disagree with its central directory");
+  }
+
+  @Test
   void entryTheManifestDoesNotListIsRejected() throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>(genuine);
     entries.put("payloads/smuggled.sh", "rm -rf /".getBytes(StandardCharsets.UTF_8));
