@@ -1,7 +1,7 @@
 package dev.reprokit.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,7 +100,7 @@ class BundleReaderHostileTest {
   }
 
   private static BundleFormatException readFails(BundleReader reader, Path bundle) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(bundle));
+    Throwable t = catchThrowable(() -> reader.read(bundle));
     assertThat(t).isInstanceOf(BundleFormatException.class);
     return (BundleFormatException) t;
   }
@@ -221,7 +221,7 @@ class BundleReaderHostileTest {
       for (int at : dataRegion(whole, name)) {
         byte[] damaged = whole.clone();
         damaged[at] ^= 0x10;
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable t = catchThrowable(
             () -> BundleReader.create().read(file(damaged)));
         assertThat(t).as("flip in %s at %d", name, at)
             .isInstanceOf(BundleFormatException.class);
