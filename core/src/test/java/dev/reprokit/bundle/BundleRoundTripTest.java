@@ -372,6 +372,26 @@ class BundleRoundTripTest {
   }
 
   @Test
+  void plainUnzipToolTestsTheBundleAsIntact() throws Exception {
+    Path bundle = write(SampleSnapshots.everything());
+    Process unzip;
+    try {
+      unzip = new ProcessBuilder("unzip", "-t", bundle.toString()).redirectErrorStream(true)
+          .start();
+    } catch (IOException notInstalled) {
+      System.out.println("SKIPPED: no 'unzip' command on this machine: " + notInstalled);
+      org.junit.jupiter.api.Assumptions.abort("no 'unzip' command on this machine");
+      return;
+    }
+    String output = new String(unzip.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(unzip.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(unzip.exitValue()).as(output).isZero();
+    assertThat(output).contains("No errors detected").contains("manifest.json");
+  }
+
+  @Test
   void markAttributesRoundTrip() throws IOException {
     Event mark = new dev.reprokit.event.MarkEvent(1, 2, 3, 0, "t", "s",
         "checkout", Map.of("k", "v", "empty", ""));
