@@ -50,7 +50,7 @@ public final class RedactionEngine {
   private static final Pattern URI_CREDENTIALS = Pattern.compile(
       "\\b([A-Za-z][A-Za-z0-9+.-]*://)([^\\s:/?#@'\"<>]*):([^\\s/?#'\"<>]+)@");
   private static final Pattern KEY_SEP = Pattern.compile(
-      "(?<![A-Za-z0-9_])(\\\\?[\"']?)([A-Za-z_][A-Za-z0-9_.\\-]{0,99})\\1\\s*[=:]\\s*");
+      "(?<![A-Za-z0-9_])(\\\\?[\"']?)([A-Za-z_][A-Za-z0-9_.\\-]{0,99})\\1[ \\t]*[=:][ \\t]*");
   private static final Pattern XML_ELEMENT = Pattern.compile(
       "<([A-Za-z_][A-Za-z0-9_.\\-:]{0,99})(?:\\s[^>]*)?>([^<]+)</\\1>");
   private static final Pattern SCHEME_WORD =
@@ -341,6 +341,10 @@ public final class RedactionEngine {
       String token = s.substring(start, end);
       // "Bearer realm="x"": an auth-param of a challenge, not a token
       if (end < s.length() && s.charAt(end) == '"' && token.matches("[A-Za-z_]+=")) {
+        continue;
+      }
+      // "the bearer of news": lower-case prose, not a credential
+      if (s.startsWith("bearer", m.start()) && token.matches("[a-z]+")) {
         continue;
       }
       if (Pseudonyms.isPseudonym(token)) {
@@ -725,7 +729,7 @@ public final class RedactionEngine {
           if (colon >= 0 && colon + 1 < userInfo.length()
               && !Pseudonyms.isPseudonym(userInfo.substring(colon + 1))) {
             r = r.substring(0, authStart) + userInfo.substring(0, colon + 1)
-                + urlSafe(replace(Rules.JDBC_URL_PASSWORD, decode(userInfo.substring(colon + 1))))
+                + replace(Rules.JDBC_URL_PASSWORD, decode(userInfo.substring(colon + 1)))
                 + r.substring(at);
           }
         }
@@ -750,7 +754,7 @@ public final class RedactionEngine {
         out.append(r, last, start).append('{')
             .append(replace(rule, raw.substring(1, raw.length() - 1))).append('}');
       } else {
-        out.append(r, last, start).append(urlSafe(replace(rule, decode(raw.trim()))));
+        out.append(r, last, start).append(replace(rule, decode(raw.trim())));
       }
       last = end;
     }
