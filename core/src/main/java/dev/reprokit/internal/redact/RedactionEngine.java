@@ -38,8 +38,11 @@ public final class RedactionEngine {
       "proxy-authentication-info");
   private static final Set<String> URL_HEADERS = Set.of(
       "location", "content-location", "referer", "origin");
-  private static final Pattern AUTH_SCHEME =
-      Pattern.compile("\\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)\\s+(\\S.*)", Pattern.DOTALL);
+  /** Authentication schemes kept in front of a replaced credential; any other first word is not. */
+  private static final Pattern AUTH_SCHEME = Pattern.compile(
+      "\\s*((?i:basic|bearer|digest|negotiate|ntlm|token|oauth|apikey|api-key|dpop|hoba|mutual"
+          + "|vapid|aws4-hmac-sha256|scram-sha-1|scram-sha-256|sharedkey|ssws|splunk|kerberos))"
+          + "\\s+(\\S.*)", Pattern.DOTALL);
 
   private static final Pattern PEM = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]{1,64})-----(.*?)(-----END \\1-----|\\z)", Pattern.DOTALL);

@@ -1,0 +1,274 @@
+package dev.reprokit.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generators of realistic inputs with planted secrets, for the redaction properties. Every
+ * generator records the secrets it planted; {@link #assertNoneLeaks} checks that none of
+ * them, in any encoding the input used, survives in an output.
+ */
+final class Planted {
+  static final String TOKEN_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static final String TOKEN_EXTRA = "-._~";
+  static final String ANY_EXTRA = " @:/?#&=%+;,\"'\\<>{}[]é€☃中\t";
+
+  static final List<String> SECRET_HEADERS = List.of("Authorization", "Proxy-Authorization",
+      "X-Api-Key", "X-Auth-Token", "X-CSRF-Token", "X-XSRF-Token", "x-amz-security-token",
+      "X-Goog-Api-Key", "X-Custom-Secret", "X-Internal-Auth", "X-Session-Key");
+  static final List<String> PLAIN_HEADERS = List.of("Accept", "Content-Type", "User-Agent",
+      "X-Request-Id", "Cache-Control", "Via", "X-Forwarded-For", "Warning", "X-Note");
+  static final List<String> SECRET_QUERY = List.of("token", "access_token", "refresh_token",
+      "id_token", "api_key", "apikey", "key", "password", "passwd", "pwd", "secret",
+      "client_secret", "signature", "sig", "code", "sessionId", "authToken", "X-Amz-Credential");
+  static final List<String> SECRET_FIELDS = List.of("password", "passwd", "pwd", "secret",
+      "token", "api_key", "apiKey", "access_key", "private_key", "credential", "credentials",
+      "auth", "session", "client_secret", "sessionId", "authToken", "userPassword",
+      "refresh_token", "PRIVATE_KEY", "x-api-key");
+  static final List<String> SECRET_ENV = List.of("DB_PASSWORD", "AWS_SECRET_ACCESS_KEY",
+      "GITHUB_TOKEN", "STRIPE_API_KEY", "app.datasource.password", "jwt.signing-key",
+      "GOOGLE_APPLICATION_CREDENTIALS", "BASIC_AUTH", "ssh.private", "mailPasswd", "OAUTH_SECRET",
+      "javax.net.ssl.keyStorePassword", "SESSION_SECRET", "encryptionKey", "REDIS_AUTH");
+  static final List<String> PLAIN_NAMES = List.of("JAVA_HOME", "PATH", "LANG", "app.name",
+      "server.port", "USER", "HOME", "TZ", "user.timezone", "region", "color", "page", "sort",
+      "name", "email", "id", "count", "author", "keyword", "state", "q", "lang");
+  static final List<String> WORDS = List.of("order", "customer", "checkout", "failed", "ok",
+      "retry", "value", "alpha", "beta", "gamma", "delta", "42", "7", "2026-11-27", "EUR",
+      "shipping", "note", "hello world", "a/b", "x-y", "Ünïcode", "€100");
+
+  private final Random r;
+  final List<String> secrets = new ArrayList<>();
+
+  Planted(long seed) {
+    this.r = new Random(seed);
+  }
+
+  Random random() {
+    return r;
+  }
+
+  <T> T pick(List<T> list) {
+    return list.get(r.nextInt(list.size()));
+  }
+
+  String randomCase(String s) {
+    return switch (r.nextInt(3)) {
+      case 0 -> s;
+      case 1 -> s.toUpperCase(Locale.ROOT);
+      default -> s.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** A secret of token characters (safe in URLs, headers, free text): letters and digits mixed. */
+  String token() {
+    return plant(randomString(TOKEN_CHARS + (r.nextBoolean() ? TOKEN_EXTRA : ""), 12, 32));
+  }
+
+  /** A secret of any characters, for containers that encode them (JSON, URL-encoded, named values). */
+  String anySecret() {
+    return plant(randomString(TOKEN_CHARS + ANY_EXTRA, 10, 30));
+  }
+
+  /** Records a secret someone else built. */
+  String plant(String secret) {
+    secrets.add(secret);
+    return secret;
+  }
+
+  private String randomString(String alphabet, int min, int max) {
+    int n = min + r.nextInt(max - min + 1);
+    StringBuilder sb = new StringBuilder(n);
+    // a capital and a digit, so that no secret reads like a word
+    sb.append((char) ('A' + r.nextInt(26))).append((char) ('0' + r.nextInt(10)));
+    while (sb.length() < n) {
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  String word() {
+    return pick(WORDS);
+  }
+
+  String prose() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0, n = 1 + r.nextInt(4); i < n; i++) {
+      sb.append(i == 0 ? "" : " ").append(word());
+    }
+    return sb.toString();
+  }
+
+  /** Free text with one planted secret in a shape the text rules know. */
+  String textWithSecret() {
+    String before = prose();
+    String after = prose();
+    String middle = switch (r.nextInt(7)) {
+      case 0 -> "Bearer " + token();
+      case 1 -> jwt();
+      case 2 -> pick(List.of("https", "amqp", "redis", "postgres")) + "://" + pick(List.of("u", "admin"))
+          + ":" + token() + "@host" + r.nextInt(9) + ":" + (1000 + r.nextInt(9000)) + "/p";
+      case 3 -> "-----BEGIN " + pick(List.of("PRIVATE KEY", "RSA PRIVATE KEY", "CERTIFICATE"))
+          + "-----\n" + pem() + "\n-----END " + "__LABEL__" + "-----";
+      case 4 -> randomCase(pick(SECRET_FIELDS)) + pick(List.of("=", ": ", " = ", ":")) + token();
+      case 5 -> "\"" + pick(SECRET_FIELDS) + "\": \"" + token() + "\"";
+      default -> "<" + pick(List.of("password", "apiKey", "token")) + ">" + token() + "</"
+          + "__TAG__" + ">";
+    };
+    if (middle.contains("__LABEL__")) {
+      String label = middle.substring(11, middle.indexOf("-----", 11));
+      middle = middle.replace("__LABEL__", label);
+    }
+    if (middle.contains("__TAG__")) {
+      middle = middle.replace("__TAG__", middle.substring(1, middle.indexOf('>')));
+    }
+    return before + " " + middle + " " + after;
+  }
+
+  private String pem() {
+    byte[] der = new byte[48 + r.nextInt(64)];
+    r.nextBytes(der);
+    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der);
+    plant(body.substring(0, Math.min(body.length(), 40)));
+    return body;
+  }
+
+  /** A JWT whose signature is a planted secret; header and claims are not secret. */
+  String jwt() {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String claims = b64.encodeToString(("{\"sub\":\"" + r.nextInt(100000) + "\"}").getBytes(StandardCharsets.UTF_8));
+    byte[] sig = new byte[32];
+    r.nextBytes(sig);
+    String signature = b64.encodeToString(sig);
+    plant(signature);
+    return header + "." + claims + "." + signature;
+  }
+
+  // ------------------------------------------------------------------ scenarios
+
+  /** Headers with secrets under secret names and inside the text of ordinary headers. */
+  Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
+      switch (r.nextInt(5)) {
+        case 0 -> {
+          String name = randomCase(pick(List.of("Authorization", "Proxy-Authorization")));
+          headers.put(name, (r.nextBoolean() ? pick(List.of("Bearer ", "Basic ", "Token ", "Digest ")) : "")
+              + (r.nextBoolean() ? token() : anySecret().trim() + "x"));
+        }
+        case 1 -> {
+          StringBuilder cookie = new StringBuilder();
+          for (int c = 0, m = 1 + r.nextInt(3); c < m; c++) {
+            cookie.append(c == 0 ? "" : "; ").append(pick(PLAIN_NAMES)).append('=').append(token());
+          }
+          headers.put(r.nextBoolean() ? "Cookie" : "cookie", cookie.toString());
+        }
+        case 2 -> headers.put("Set-Cookie", pick(PLAIN_NAMES) + "=" + token() + "; Path=/; HttpOnly");
+        case 3 -> headers.put(randomCase(pick(SECRET_HEADERS)), anySecret());
+        default -> headers.put(pick(PLAIN_HEADERS) + "-" + i, textWithSecret());
+      }
+    }
+    return headers;
+  }
+
+  /** A URL with secret query and fragment parameters and user info. */
+  String url() {
+    StringBuilder url = new StringBuilder(pick(List.of("https://", "http://", "ftp://")));
+    switch (r.nextInt(3)) {
+      case 0 -> url.append(pick(List.of("alice", "svc", "u"))).append(':').append(enc(anySecret())).append('@');
+      case 1 -> url.append(token()).append('@');
+      default -> { }
+    }
+    url.append(pick(List.of("api.example.com", "10.0.0.1:8443", "h"))).append('/')
+        .append(pick(List.of("v1/orders", "search", "oauth/callback", "")));
+    url.append('?').append(params(false));
+    if (r.nextInt(4) == 0) {
+      url.append('#').append(pick(List.of("access_token", "id_token"))).append('=').append(token())
+          .append("&state=").append(enc(word()));
+    }
+    return url.toString();
+  }
+
+  /** {@code a=1&password=...}: URL-encoded, secret names from the default lists. */
+  String params(boolean form) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
+      sb.append(i == 0 ? "" : "&");
+      if (r.nextInt(3) == 0) {
+        sb.append(enc(pick(PLAIN_NAMES))).append('=').append(enc(word()));
+      } else {
+        String name = randomCase(form ? pick(SECRET_FIELDS) : pick(SECRET_QUERY));
+        sb.append(enc(name)).append('=').append(enc(anySecret()));
+      }
+    }
+    return sb.toString();
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Environment variables / system properties / configuration with planted secrets. */
+  Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (int i = 0, n = 1 + r.nextInt(8); i < n; i++) {
+      switch (r.nextInt(4)) {
+        case 0, 1 -> env.put(pick(SECRET_ENV) + (r.nextBoolean() ? "" : "_" + i), anySecret());
+        case 2 -> env.put(pick(PLAIN_NAMES) + i, switch (r.nextInt(3)) {
+          case 0 -> textWithSecret();
+          case 1 -> jdbcUrl();
+          default -> "postgres://app:" + enc(anySecret()) + "@db:5432/app";
+        });
+        default -> env.put(pick(PLAIN_NAMES) + "_" + i, word());
+      }
+    }
+    return env;
+  }
+
+  /** A JDBC URL in one of the drivers' syntaxes with a planted password. */
+  String jdbcUrl() {
+    String pw = plant(randomString(TOKEN_CHARS + "!$*-_.~", 10, 24));
+    return switch (r.nextInt(9)) {
+      case 0 -> "jdbc:postgresql://db:5432/app?user=app&password=" + pw + "&ssl=" + r.nextBoolean();
+      case 1 -> "jdbc:postgresql://db/app?" + randomCase("sslpassword") + "=" + pw;
+      case 2 -> "jdbc:mariadb://db:3306/app?user=root&" + randomCase("password") + "=" + pw;
+      case 3 -> "jdbc:mysql://db/app;password=" + pw + ";user=x";
+      case 4 -> "jdbc:h2:mem:test" + r.nextInt(99) + ";USER=sa;PASSWORD=" + pw + ";MODE=PostgreSQL";
+      case 5 -> "jdbc:mysql://root:" + pw + "@db:3306/app?useSSL=false";
+      case 6 -> "jdbc:oracle:thin:scott/" + pw + "@db:1521:orcl";
+      case 7 -> "jdbc:sqlserver://db;user=sa;password={" + pw + "};encrypt=true";
+      default -> "jdbc:repro:postgresql://db/app?pwd=" + pw;
+    };
+  }
+
+  // ------------------------------------------------------------------ checks
+
+  /** No planted secret — raw, URL-encoded or JSON-escaped, or any 8-character piece of it — is in {@code output}. */
+  void assertNoneLeaks(String output) {
+    for (String s : secrets) {
+      assertThat(output).as("planted secret %s", s).doesNotContain(s);
+      assertThat(output).as("planted secret %s (URL-encoded)", s).doesNotContain(enc(s));
+      assertThat(output).as("planted secret %s (JSON-escaped)", s)
+          .doesNotContain(new String(JsonStringEncoder.getInstance().quoteAsString(s)));
+      for (int i = 0; i + 8 <= s.length(); i++) {
+        String piece = s.substring(i, i + 8);
+        if (!piece.isBlank()) {
+          assertThat(output).as("8-character piece %s of planted secret %s", piece, s)
+              .doesNotContain(piece);
+        }
+      }
+    }
+  }
+}

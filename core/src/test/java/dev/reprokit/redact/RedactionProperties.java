@@ -1,0 +1,235 @@
+package dev.reprokit.redact;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.longRange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reprokit.event.Header;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * For generated headers, query strings, JSON and form bodies, environment maps and JDBC URLs
+ * with planted secrets: no planted secret's bytes appear in the redacted output, and equal
+ * secrets get equal pseudonyms. 1,000 cases per property, fixed seeds.
+ */
+class RedactionProperties {
+  private static final int EXAMPLES = 1_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final AtomicInteger cases = new AtomicInteger();
+
+  /** Each case is a seed; the scenario is built from it so every failure is reproducible. */
+  private static Gen<Planted> scenarios() {
+    return longRange(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).map(Planted::new);
+  }
+
+  @AfterEach
+  void everyCaseRan() {
+    assertThat(cases.get()).as("generated cases").isGreaterThanOrEqualTo(EXAMPLES);
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInHeaders() {
+    qt().withFixedSeed(20261127L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      List<Header> headers = new ArrayList<>();
+      p.headers().forEach((k, v) -> headers.add(new Header(k, v)));
+      List<Header> red = redactor.redactHeaders(headers);
+      assertThat(red).extracting(Header::name).isEqualTo(headers.stream().map(Header::name).toList());
+      p.assertNoneLeaks(red.toString());
+    });
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInUrls() {
+    qt().withFixedSeed(11L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      String url = p.url();
+      String red = redactor.redactUrl(url);
+      p.assertNoneLeaks(red);
+      assertThat(java.net.URI.create(red.replace("|", "%7C"))).isNotNull(); // still a valid URI
+    });
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInFormBodies() {
+    qt().withFixedSeed(12L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      String form = p.params(true);
+      byte[] red = redactor.redactBody("application/x-www-form-urlencoded", form.getBytes(UTF_8));
+      p.assertNoneLeaks(new String(red, UTF_8));
+    });
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInJsonBodiesAndTheRestIsUnchanged() {
+    qt().withFixedSeed(13L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      JsonNode doc = json(p, 0, false);
+      String text;
+      try {
+        text = p.random().nextBoolean() ? JSON.writeValueAsString(doc)
+            : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      String red = new String(redactor.redactBody(
+          p.random().nextBoolean() ? "application/json" : "application/problem+json; charset=utf-8",
+          text.getBytes(UTF_8)), UTF_8);
+      p.assertNoneLeaks(red);
+      JsonNode parsed;
+      try {
+        parsed = JSON.readTree(red);
+      } catch (Exception e) {
+        throw new AssertionError("redacted JSON is not valid: " + red, e);
+      }
+      assertThat(parsed).isEqualTo(expected(doc, redactor, false));
+    });
+  }
+
+  /** A random document; values under secret names are planted secrets (strings or big numbers). */
+  private static JsonNode json(Planted p, int depth, boolean secret) {
+    int kind = depth >= 4 ? 3 : p.random().nextInt(depth == 0 ? 2 : 5);
+    switch (kind) {
+      case 0: {
+        ObjectNode o = NODES.objectNode();
+        for (int i = 0, n = p.random().nextInt(6); i < n; i++) {
+          boolean secretField = !secret && p.random().nextInt(3) == 0;
+          String key = secretField ? p.randomCase(p.pick(Planted.SECRET_FIELDS))
+              : p.pick(Planted.PLAIN_NAMES) + (i == 0 ? "" : "_" + i);
+          o.set(key, json(p, depth + 1, secret || secretField));
+        }
+        return o;
+      }
+      case 1: {
+        ArrayNode a = NODES.arrayNode();
+        for (int i = 0, n = p.random().nextInt(5); i < n; i++) {
+          a.add(json(p, depth + 1, secret));
+        }
+        return a;
+      }
+      default: {
+        if (!secret) {
+          return switch (p.random().nextInt(4)) {
+            case 0 -> NODES.numberNode(p.random().nextInt(1000));
+            case 1 -> NODES.booleanNode(p.random().nextBoolean());
+            case 2 -> NODES.nullNode();
+            default -> NODES.textNode(p.word());
+          };
+        }
+        if (p.random().nextInt(4) == 0) {
+          long n = 1_000_000_000_000L + (p.random().nextLong() & 0xFFFFFFFFFFL);
+          p.plant(Long.toString(n));
+          return NODES.numberNode(n);
+        }
+        return NODES.textNode(p.anySecret());
+      }
+    }
+  }
+
+  /** The document with every string or number under a secret name replaced by its pseudonym. */
+  private static JsonNode expected(JsonNode node, Redactor redactor, boolean secret) {
+    if (node.isObject()) {
+      ObjectNode o = NODES.objectNode();
+      node.fields().forEachRemaining(e -> o.set(e.getKey(),
+          expected(e.getValue(), redactor, secret || redactor.isSecretName(e.getKey()))));
+      return o;
+    }
+    if (node.isArray()) {
+      ArrayNode a = NODES.arrayNode();
+      node.forEach(n -> a.add(expected(n, redactor, secret)));
+      return a;
+    }
+    if (secret && (node.isTextual() || node.isNumber())) {
+      return NODES.textNode(redactor.pseudonym(node.asText()));
+    }
+    return node;
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInEnvironmentMaps() {
+    qt().withFixedSeed(14L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      Map<String, String> env = p.environment();
+      Map<String, String> red = redactor.redactNamedValues(env);
+      assertThat(red.keySet()).containsExactlyElementsOf(env.keySet());
+      p.assertNoneLeaks(red.toString());
+      env.forEach((k, v) -> {
+        if (Planted.WORDS.contains(v)) {
+          assertThat(red.get(k)).as("plain value of %s", k).isEqualTo(v);
+        }
+      });
+    });
+  }
+
+  @Test
+  void noPlantedSecretSurvivesInJdbcUrls() {
+    qt().withFixedSeed(15L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      String url = p.jdbcUrl();
+      String red = redactor.redactJdbcUrl(url);
+      p.assertNoneLeaks(red);
+      assertThat(red).startsWith(url.substring(0, url.indexOf(':', 5)));
+      assertThat(redactor.summary().replaced("jdbc.url-password")).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void equalSecretsGetEqualPseudonymsEverywhereInABundle() {
+    qt().withFixedSeed(16L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      String secret = p.token();
+      String pseudonym = redactor.pseudonym(secret);
+      assertThat(redactor.redactHeaderValue("X-Api-Key", secret)).isEqualTo(pseudonym);
+      assertThat(redactor.redactHeaderValue("Authorization", "Bearer " + secret))
+          .isEqualTo("Bearer " + pseudonym);
+      assertThat(redactor.redactNamedValue("DB_PASSWORD", secret)).isEqualTo(pseudonym);
+      assertThat(redactor.redactText("sent Bearer " + secret)).isEqualTo("sent Bearer " + pseudonym);
+      assertThat(redactor.redactUrl("https://h/?token=" + secret))
+          .isEqualTo("https://h/?token=" + pseudonym.replace("‹", "%E2%80%B9").replace("›", "%E2%80%BA"));
+      assertThat(new String(redactor.redactBody("application/json",
+          ("{\"password\":\"" + secret + "\"}").getBytes(UTF_8)), UTF_8))
+          .isEqualTo("{\"password\":\"" + pseudonym + "\"}");
+      String other = p.token();
+      if (!other.equals(secret)) {
+        assertThat(redactor.pseudonym(other)).isNotEqualTo(pseudonym);
+      }
+    });
+  }
+
+  @Test
+  void pseudonymsAreStableAcrossBundlesOnlyWithASuppliedKey() {
+    qt().withFixedSeed(17L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      String secret = p.anySecret();
+      byte[] key = new byte[32];
+      p.random().nextBytes(key);
+      RedactionConfig keyed = RedactionConfig.builder().pseudonymKey(key).build();
+      assertThat(Redactor.forBundle(keyed).pseudonym(secret))
+          .isEqualTo(Redactor.forBundle(keyed).pseudonym(secret))
+          .doesNotContain(secret);
+      assertThat(Redactor.forBundle(RedactionConfig.DEFAULT).pseudonym(secret))
+          .isNotEqualTo(Redactor.forBundle(RedactionConfig.DEFAULT).pseudonym(secret));
+    });
+  }
+}
