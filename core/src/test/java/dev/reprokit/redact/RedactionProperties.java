@@ -82,7 +82,7 @@ class RedactionProperties {
     qt().withFixedSeed(13L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
       cases.incrementAndGet();
       Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
-      JsonNode doc = json(p, 0, false);
+      JsonNode doc = p.jsonTree();
       String text;
       try {
         text = p.random().nextBoolean() ? JSON.writeValueAsString(doc)
@@ -102,46 +102,6 @@ class RedactionProperties {
       }
       assertThat(parsed).isEqualTo(expected(doc, redactor, false));
     });
-  }
-
-  /** A random document; values under secret names are planted secrets (strings or big numbers). */
-  private static JsonNode json(Planted p, int depth, boolean secret) {
-    int kind = depth >= 4 ? 3 : p.random().nextInt(depth == 0 ? 2 : 5);
-    switch (kind) {
-      case 0: {
-        ObjectNode o = NODES.objectNode();
-        for (int i = 0, n = p.random().nextInt(6); i < n; i++) {
-          boolean secretField = !secret && p.random().nextInt(3) == 0;
-          String key = secretField ? p.randomCase(p.pick(Planted.SECRET_FIELDS))
-              : p.pick(Planted.PLAIN_NAMES) + (i == 0 ? "" : "_" + i);
-          o.set(key, json(p, depth + 1, secret || secretField));
-        }
-        return o;
-      }
-      case 1: {
-        ArrayNode a = NODES.arrayNode();
-        for (int i = 0, n = p.random().nextInt(5); i < n; i++) {
-          a.add(json(p, depth + 1, secret));
-        }
-        return a;
-      }
-      default: {
-        if (!secret) {
-          return switch (p.random().nextInt(4)) {
-            case 0 -> NODES.numberNode(p.random().nextInt(1000));
-            case 1 -> NODES.booleanNode(p.random().nextBoolean());
-            case 2 -> NODES.nullNode();
-            default -> NODES.textNode(p.word());
-          };
-        }
-        if (p.random().nextInt(4) == 0) {
-          long n = 1_000_000_000_000L + (p.random().nextLong() & 0xFFFFFFFFFFL);
-          p.plant(Long.toString(n));
-          return NODES.numberNode(n);
-        }
-        return NODES.textNode(p.anySecret());
-      }
-    }
   }
 
   /** The document with every string or number under a secret name replaced by its pseudonym. */

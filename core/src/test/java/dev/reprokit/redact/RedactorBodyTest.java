@@ -104,6 +104,15 @@ class RedactorBodyTest {
   }
 
   @Test
+  void mislabelledFormBodyStillGetsTextRules() {
+    String red = body("application/x-www-form-urlencoded",
+        "note -----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN=\n-----END PRIVATE KEY----- and apiKey: Mk-11");
+    assertThat(red).doesNotContain("MIIEvQIBADAN", "Mk-11");
+    assertThat(body("application/x-www-form-urlencoded", "flag&Bearer%20Tk-12345&a=1"))
+        .doesNotContain("Tk-12345").endsWith("&a=1");
+  }
+
+  @Test
   void textBodyGetsTextRulesAndKeepsOtherBytesExactly() {
     byte[] body = ("caf\u00e9 \u00ff password=hunter2 \u2603").getBytes(UTF_8);
     byte[] red = redactor.redactBody("text/plain", body);

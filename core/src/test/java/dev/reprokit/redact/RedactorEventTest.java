@@ -152,6 +152,13 @@ class RedactorEventTest {
   }
 
   @Test
+  void sqlCommentsGetEveryTextRule() {
+    String red = redactor.redactSql("SELECT 1 -- api_key = 'CmtKey1'\n/* token: CmtTok2 */ FROM dual");
+    assertThat(red).doesNotContain("CmtKey1", "CmtTok2").startsWith("SELECT 1 -- api_key = '‹redacted:")
+        .endsWith(" */ FROM dual");
+  }
+
+  @Test
   void resultRowsAndGeneratedKeysOfSecretColumnsAreReplaced() throws Exception {
     List<ColumnInfo> columns = List.of(column("id"), column("email"), column("PASSWORD_HASH"),
         column("api_token"));

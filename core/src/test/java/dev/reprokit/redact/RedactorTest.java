@@ -246,6 +246,13 @@ class RedactorTest {
     assertThat(redactor.redactJdbcUrl(urls[3])).contains(";USER=sa;PASSWORD=‹redacted:").endsWith(";MODE=PostgreSQL");
   }
 
+  @Test
+  void jdbcUrlsQuotedInTextLoseTheirPasswords() {
+    String red = redactor.redactText("Listener refused jdbc:oracle:thin:scott/OrPw7@db:1521:orcl, retrying");
+    assertThat(red).doesNotContain("OrPw7").startsWith("Listener refused jdbc:oracle:thin:scott/‹redacted:")
+        .endsWith("@db:1521:orcl, retrying");
+  }
+
   // ------------------------------------------------------------------ named values
 
   @Test

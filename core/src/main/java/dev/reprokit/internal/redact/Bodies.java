@@ -38,7 +38,8 @@ final class Bodies {
       case BINARY:
         return body;
       case FORM:
-        return engine.formBytes(body);
+        // raw white space: not really form-urlencoded (a mislabelled body): text rules
+        return hasRawWhitespace(body) ? text(engine, body, charset) : engine.formBytes(body);
       case JSON: {
         byte[] r = json(engine, body, charset == null ? StandardCharsets.UTF_8 : charset);
         if (r != null) {
@@ -58,6 +59,15 @@ final class Bodies {
       return r.equals(s) ? body : r.getBytes(charset);
     }
     return engine.textBytes(body);
+  }
+
+  private static boolean hasRawWhitespace(byte[] body) {
+    for (byte b : body) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAsciiCompatible(Charset cs) {

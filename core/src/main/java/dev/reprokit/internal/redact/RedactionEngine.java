@@ -60,6 +60,7 @@ public final class RedactionEngine {
       Pattern.compile("(?i)(basic|bearer|digest|negotiate|ntlm|token)\\s+");
   private static final Pattern ORACLE_USER_PASS =
       Pattern.compile("(?i)(jdbc:(?:repro:)?oracle:[a-z0-9]+:)([^/@:\\s]+)/([^@\\s]+)@");
+  private static final Pattern JDBC_IN_TEXT = Pattern.compile("jdbc:[^\\s\"'<>`]+");
   private static final Pattern JDBC_PARAM = Pattern.compile(
       "([;?&(]\\s*)([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*=\\s*(\\{[^}]*\\}|[^;&)]*)");
 
@@ -283,6 +284,9 @@ public final class RedactionEngine {
     }
     if (ruleOn(Rules.TEXT_JWT_SIGNATURE) && r.contains("eyJ")) {
       r = replaceGroup(r, JWT, 3, Rules.TEXT_JWT_SIGNATURE, mode);
+    }
+    if (mode != Mode.BYTES && ruleOn(Rules.JDBC_URL_PASSWORD) && r.contains("jdbc:")) {
+      r = jdbcUrlsInText(r);
     }
     if (ruleOn(Rules.TEXT_URI_CREDENTIALS) && r.contains("://")) {
       r = replaceGroup(r, URI_CREDENTIALS, 3, Rules.TEXT_URI_CREDENTIALS, mode);
@@ -642,13 +646,19 @@ public final class RedactionEngine {
       }
       String pair = pairs[i];
       int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        out.append(pair);
+      if (eq <= 0) { // not a field: a mislabelled body or a bare flag; text rules still apply
+        String red = text(pair, Mode.TEXT);
+        out.append(red.equals(pair) ? pair : urlSafe(red));
         continue;
       }
       String name = decode(pair.substring(0, eq));
       String raw = pair.substring(eq + 1);
-      out.append(pair, 0, eq + 1);
+      String redName = text(name, Mode.TEXT);
+      if (redName.equals(name)) {
+        out.append(pair, 0, eq + 1);
+      } else { // a name that carries a secret itself: not a real field name
+        out.append(urlSafe(encodeParam(redName))).append('=');
+      }
       if (raw.isEmpty() || Pseudonyms.isPseudonym(raw)) {
         out.append(raw);
         continue;
@@ -715,6 +725,11 @@ public final class RedactionEngine {
   }
 
   String jdbcUrlUnguarded(String url) {
+    return text(jdbcUrlCore(url), Mode.TEXT);
+  }
+
+  /** The JDBC rules alone, without the text rules. */
+  private String jdbcUrlCore(String url) {
     String r = url;
     if (ruleOn(Rules.JDBC_URL_PASSWORD)) {
       r = replaceGroup(r, ORACLE_USER_PASS, 3, Rules.JDBC_URL_PASSWORD, Mode.TEXT);
@@ -764,7 +779,26 @@ public final class RedactionEngine {
     if (out != null) {
       r = out.append(r, last, r.length()).toString();
     }
-    return text(r, Mode.TEXT);
+    return r;
+  }
+
+  /** JDBC URLs quoted in text, e.g. in a driver's exception message. */
+  private String jdbcUrlsInText(String s) {
+    Matcher m = JDBC_IN_TEXT.matcher(s);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      String url = m.group();
+      String red = jdbcUrlCore(url);
+      if (!red.equals(url)) {
+        if (out == null) {
+          out = new StringBuilder(s.length() + 32);
+        }
+        out.append(s, last, m.start()).append(red);
+        last = m.end();
+      }
+    }
+    return out == null ? s : out.append(s, last, s.length()).toString();
   }
 
   // ---------------------------------------------------------------- bodies

@@ -49,10 +49,12 @@ final class SqlColumns {
   }
 
   static String redactLiterals(RedactionEngine engine, String sql) {
-    List<Tok> toks = tokenize(sql);
+    List<int[]> comments = new ArrayList<>();
+    List<Tok> toks = tokenize(sql, comments);
     String[] cols = null;
-    StringBuilder out = null;
-    int last = 0;
+    // edits in text order: {start, end, index into replacements}
+    List<int[]> edits = new ArrayList<>();
+    List<String> replacements = new ArrayList<>();
     for (int i = 0; i < toks.size(); i++) {
       Tok t = toks.get(i);
       if (t.type() != Type.STRING && t.type() != Type.NUMBER) {
@@ -69,14 +71,28 @@ final class SqlColumns {
       if (rule == null || t.text().isEmpty() || Pseudonyms.isPseudonym(t.text())) {
         continue;
       }
-      if (out == null) {
-        out = new StringBuilder(sql.length() + 32);
-      }
-      out.append(sql, last, t.start()).append('\'').append(engine.secretValue(rule, t.text()))
-          .append('\'');
-      last = t.end();
+      edits.add(new int[] {t.start(), t.end(), replacements.size()});
+      replacements.add("'" + engine.secretValue(rule, t.text()) + "'");
     }
-    String r = out == null ? sql : out.append(sql, last, sql.length()).toString();
+    for (int[] c : comments) { // comments are prose: every text rule, key-value included
+      String comment = sql.substring(c[0], c[1]);
+      String red = engine.text(comment, RedactionEngine.Mode.TEXT);
+      if (!red.equals(comment)) {
+        edits.add(new int[] {c[0], c[1], replacements.size()});
+        replacements.add(red);
+      }
+    }
+    String r = sql;
+    if (!edits.isEmpty()) {
+      edits.sort((x, y) -> Integer.compare(x[0], y[0]));
+      StringBuilder out = new StringBuilder(sql.length() + 32 * edits.size());
+      int last = 0;
+      for (int[] e : edits) {
+        out.append(sql, last, e[0]).append(replacements.get(e[2]));
+        last = e[1];
+      }
+      r = out.append(sql, last, sql.length()).toString();
+    }
     return engine.sqlText(r);
   }
 
@@ -255,6 +271,11 @@ final class SqlColumns {
   // ---------------------------------------------------------------- tokenizer
 
   static List<Tok> tokenize(String s) {
+    return tokenize(s, new ArrayList<>());
+  }
+
+  /** Tokens of {@code s}; the spans of its comments go into {@code comments}. */
+  static List<Tok> tokenize(String s, List<int[]> comments) {
     List<Tok> toks = new ArrayList<>();
     int n = s.length();
     int i = 0;
@@ -263,11 +284,14 @@ final class SqlColumns {
       if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+        int start = i;
         while (i < n && s.charAt(i) != '\n') {
           i++;
         }
+        comments.add(new int[] {start, i});
       } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
         int end = s.indexOf("*/", i + 2);
+        comments.add(new int[] {i, end < 0 ? n : end + 2});
         i = end < 0 ? n : end + 2;
       } else if (c == '\'') {
         boolean backslash = i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e');
