@@ -153,7 +153,7 @@ public final class Redactor {
     }
     int eq = argument.indexOf('=');
     if (eq > 0 && (argument.startsWith("-D") || argument.startsWith("--"))) {
-      String name = argument.substring(argument.startsWith("-D") ? 2 : 2, eq);
+      String name = argument.substring(2, eq); // after "-D" or "--"
       return argument.substring(0, eq + 1) + redactNamedValue(name, argument.substring(eq + 1));
     }
     return redactText(argument);

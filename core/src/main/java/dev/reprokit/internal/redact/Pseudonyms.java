@@ -48,8 +48,14 @@ final class Pseudonyms {
     return sb.append(SUFFIX).toString();
   }
 
-  /** {@code true} when {@code s} is, or already carries, a pseudonym (plain or percent-encoded). */
+  private static final java.util.regex.Pattern CARRIES_PSEUDONYM =
+      java.util.regex.Pattern.compile("redacted(?::|%3[Aa])[0-9a-f]{8}");
+
+  /**
+   * {@code true} when {@code s} already carries a pseudonym (plain, percent-encoded or as the
+   * bytes of one), so that a later rule does not replace it again.
+   */
   static boolean isPseudonym(String s) {
-    return s.contains("redacted:") || s.contains("redacted%3A") || s.contains("redacted%3a");
+    return s.contains("redacted") && CARRIES_PSEUDONYM.matcher(s).find();
   }
 }

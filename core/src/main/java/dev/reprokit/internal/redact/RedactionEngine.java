@@ -657,7 +657,7 @@ public final class RedactionEngine {
       if (redName.equals(name)) {
         out.append(pair, 0, eq + 1);
       } else { // a name that carries a secret itself: not a real field name
-        out.append(urlSafe(encodeParam(redName))).append('=');
+        out.append(encodeParam(redName)).append('=');
       }
       if (raw.isEmpty() || Pseudonyms.isPseudonym(raw)) {
         out.append(raw);
@@ -669,7 +669,7 @@ public final class RedactionEngine {
         out.append(urlSafe(replace(rule, value)));
       } else {
         String red = text(value, Mode.TEXT);
-        out.append(red.equals(value) ? raw : urlSafe(encodeParam(red)));
+        out.append(red.equals(value) ? raw : encodeParam(red));
       }
     }
     return out.toString();
@@ -701,9 +701,9 @@ public final class RedactionEngine {
     }
   }
 
+  /** Form-encodes a value, keeping the {@code :} of pseudonyms readable. */
   private static String encodeParam(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8)
-        .replace("%E2%80%B9", "‹").replace("%E2%80%BA", "›").replace("%3A", ":");
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":");
   }
 
   /** Percent-encodes the non-ASCII characters of a pseudonym so a URL stays valid. */
