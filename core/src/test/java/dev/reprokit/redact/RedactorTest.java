@@ -77,6 +77,9 @@ class RedactorTest {
     String set = redactor.redactHeaderValue("Set-Cookie", "SID=abc123; Path=/; HttpOnly; Secure");
     assertThat(set).matches("SID=" + PSEUDONYM + "; Path=/; HttpOnly; Secure");
     assertThat(redactor.summary().replaced("header.cookie")).isEqualTo(3);
+    String folded = redactor.redactHeaderValue("Set-Cookie",
+        "a=Ck1; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, b=Ck2; Path=/");
+    assertThat(folded).doesNotContain("Ck1", "Ck2").contains("Expires=Wed, 21 Oct 2026 07:28:00 GMT");
   }
 
   @Test

@@ -543,7 +543,7 @@ public final class RedactionEngine {
       }
       String part = parts[i];
       if (set && i > 0) { // attributes: Path, Domain, Expires, HttpOnly...
-        out.append(part);
+        out.append(foldedCookies(part));
         continue;
       }
       int eq = part.indexOf('=');
@@ -561,6 +561,33 @@ public final class RedactionEngine {
       }
     }
     return out.toString();
+  }
+
+  private static final Pattern FOLDED_COOKIE = Pattern.compile(",\\s*([^=;,\\s]+)=([^;,]*)");
+  private static final Set<String> COOKIE_ATTRIBUTES = Set.of("expires", "max-age", "domain",
+      "path", "secure", "httponly", "samesite", "priority", "partitioned", "version", "comment");
+
+  /** Set-Cookie headers folded into one with commas: {@code a=1; Path=/, b=2; Path=/}. */
+  private String foldedCookies(String attribute) {
+    if (attribute.indexOf(',') < 0) {
+      return attribute;
+    }
+    Matcher m = FOLDED_COOKIE.matcher(attribute);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      String value = m.group(2).trim();
+      if (COOKIE_ATTRIBUTES.contains(m.group(1).toLowerCase(Locale.ROOT)) || value.isEmpty()
+          || Pseudonyms.isPseudonym(value)) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(attribute.length() + 32);
+      }
+      out.append(attribute, last, m.start(2)).append(replace(Rules.HEADER_COOKIE, value));
+      last = m.end(2);
+    }
+    return out == null ? attribute : out.append(attribute, last, attribute.length()).toString();
   }
 
   // ---------------------------------------------------------------- URLs
