@@ -113,6 +113,29 @@ class RedactorBodyTest {
   }
 
   @Test
+  void multipartPartsWithSecretNamesAreReplacedAndBinaryPartsKept() {
+    String crlf = "\r\n";
+    String body = "--XyZ" + crlf
+        + "Content-Disposition: form-data; name=\"username\"" + crlf + crlf + "bob" + crlf
+        + "--XyZ" + crlf
+        + "Content-Disposition: form-data; name=\"password\"" + crlf + crlf + "MpPw-1" + crlf
+        + "--XyZ" + crlf
+        + "Content-Disposition: form-data; name=\"meta\"" + crlf
+        + "Content-Type: application/json" + crlf + crlf + "{\"token\": \"MpTok-2\"}" + crlf
+        + "--XyZ" + crlf
+        + "Content-Disposition: form-data; name=\"file\"; filename=\"a.bin\"" + crlf
+        + "Content-Type: application/octet-stream" + crlf + crlf + "\u0000password=raw" + crlf
+        + "--XyZ--" + crlf;
+    String red = body("multipart/form-data; boundary=XyZ", body);
+    assertThat(red).doesNotContain("MpPw-1", "MpTok-2")
+        .contains("name=\"username\"" + crlf + crlf + "bob" + crlf)
+        .contains("name=\"password\"" + crlf + crlf + "‹redacted:")
+        .contains("\u0000password=raw" + crlf + "--XyZ--" + crlf);
+    assertThat(redactor.summary().replaced("body.form-field")).isEqualTo(1);
+    assertThat(redactor.summary().replaced("body.json-field")).isEqualTo(1);
+  }
+
+  @Test
   void textBodyGetsTextRulesAndKeepsOtherBytesExactly() {
     byte[] body = ("caf\u00e9 \u00ff password=hunter2 \u2603").getBytes(UTF_8);
     byte[] red = redactor.redactBody("text/plain", body);

@@ -25,7 +25,7 @@ final class Bodies {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   enum Kind {
-    JSON, FORM, TEXT, BINARY
+    JSON, FORM, MULTIPART, TEXT, BINARY
   }
 
   private Bodies() {}
@@ -37,6 +37,11 @@ final class Bodies {
     switch (kind) {
       case BINARY:
         return body;
+      case MULTIPART: {
+        String boundary = parameter(contentType, "boundary");
+        return boundary == null || boundary.isEmpty()
+            ? text(engine, body, charset) : multipart(engine, body, boundary);
+      }
       case FORM:
         // raw white space: not really form-urlencoded (a mislabelled body): text rules
         return hasRawWhitespace(body) ? text(engine, body, charset) : engine.formBytes(body);
@@ -84,26 +89,104 @@ final class Bodies {
   }
 
   static Charset charset(String contentType) {
+    String name = parameter(contentType, "charset");
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A media type parameter's value without quotes, or {@code null}. */
+  static String parameter(String contentType, String name) {
     if (contentType == null) {
       return null;
     }
-    for (String param : contentType.split(";")) {
-      String p = param.trim();
-      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-        String name = p.substring(8).trim().replace("\"", "");
-        try {
-          return Charset.forName(name);
-        } catch (RuntimeException e) {
-          return null;
-        }
+    String[] params = contentType.split(";");
+    for (int i = 1; i < params.length; i++) {
+      String p = params[i].trim();
+      if (p.length() > name.length() && p.regionMatches(true, 0, name + "=", 0, name.length() + 1)) {
+        return p.substring(name.length() + 1).trim().replace("\"", "");
       }
     }
     return null;
   }
 
+  // ---------------------------------------------------------------- multipart
+
+  private static final java.util.regex.Pattern PART_NAME =
+      java.util.regex.Pattern.compile("(?i)content-disposition:[^\\r\\n]*?\\bname=\"([^\"]*)\"");
+  private static final java.util.regex.Pattern PART_TYPE =
+      java.util.regex.Pattern.compile("(?i)(?:^|\\n)content-type:\\s*([^\\r\\n]+)");
+
+  /**
+   * {@code multipart/*}: a part named like a secret has its content replaced; other parts are
+   * redacted by their own content type (binary parts untouched); part headers get text rules.
+   */
+  static byte[] multipart(RedactionEngine engine, byte[] body, String boundary) {
+    String s = new String(body, StandardCharsets.ISO_8859_1);
+    String delimiter = "--" + boundary;
+    List<Integer> at = new ArrayList<>();
+    for (int i = s.indexOf(delimiter); i >= 0; i = s.indexOf(delimiter, i + delimiter.length())) {
+      at.add(i);
+    }
+    if (at.isEmpty()) {
+      return engine.textBytes(body);
+    }
+    StringBuilder out = new StringBuilder(s.length() + 64);
+    out.append(engine.text(s.substring(0, at.get(0)), RedactionEngine.Mode.BYTES)); // preamble
+    for (int k = 0; k < at.size(); k++) {
+      int start = at.get(k) + delimiter.length();
+      int end = k + 1 < at.size() ? at.get(k + 1) : s.length();
+      out.append(delimiter);
+      String segment = s.substring(start, end);
+      if (segment.startsWith("--") || k + 1 == at.size()) { // closing delimiter and epilogue
+        out.append(engine.text(segment, RedactionEngine.Mode.BYTES));
+        continue;
+      }
+      int headerEnd = segment.indexOf("\r\n\r\n");
+      int sep = 4;
+      if (headerEnd < 0) {
+        headerEnd = segment.indexOf("\n\n");
+        sep = 2;
+      }
+      if (headerEnd < 0) {
+        out.append(engine.text(segment, RedactionEngine.Mode.BYTES));
+        continue;
+      }
+      String headers = segment.substring(0, headerEnd + sep);
+      int contentEnd = segment.endsWith("\r\n") ? segment.length() - 2
+          : segment.endsWith("\n") ? segment.length() - 1 : segment.length();
+      contentEnd = Math.max(contentEnd, headerEnd + sep);
+      String content = segment.substring(headerEnd + sep, contentEnd);
+      java.util.regex.Matcher name = PART_NAME.matcher(headers);
+      String rule = name.find() ? engine.fieldRule(name.group(1), Rules.BODY_FORM_FIELD) : null;
+      out.append(engine.text(headers, RedactionEngine.Mode.BYTES));
+      if (rule != null && !content.isEmpty()) {
+        String p = engine.secretValue(rule, new String(
+            content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        out.append(new String(p.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+      } else {
+        java.util.regex.Matcher type = PART_TYPE.matcher(headers);
+        byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] red = redact(engine, type.find() ? type.group(1).trim() : "text/plain", bytes);
+        out.append(red == bytes ? content : new String(red, StandardCharsets.ISO_8859_1));
+      }
+      out.append(segment, contentEnd, segment.length());
+    }
+    String r = out.toString();
+    return r.equals(s) ? body : r.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   static Kind kind(String mime, byte[] body) {
     if (mime.equals("application/x-www-form-urlencoded")) {
       return Kind.FORM;
+    }
+    if (mime.startsWith("multipart/")) {
+      return Kind.MULTIPART;
     }
     if (mime.endsWith("/json") || mime.endsWith("+json") || mime.endsWith("-json")
         || mime.equals("application/x-ndjson") || mime.equals("application/jsonl")
@@ -112,7 +195,7 @@ final class Bodies {
     }
     if (mime.startsWith("text/") || mime.endsWith("xml") || mime.contains("javascript")
         || mime.contains("graphql") || mime.contains("yaml") || mime.contains("csv")
-        || mime.startsWith("multipart/") || mime.contains("x-www-form") || mime.contains("sql")
+        || mime.contains("x-www-form") || mime.contains("sql")
         || mime.contains("toml") || mime.contains("properties")) {
       return Kind.TEXT;
     }
