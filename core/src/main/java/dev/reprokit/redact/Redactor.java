@@ -182,9 +182,9 @@ public final class Redactor {
   }
 
   /**
-   * A body with secret JSON fields (any depth, arrays too, JSON pointers) or form fields
-   * replaced and the text rules applied to every other string; text rules for other text
-   * bodies; binary bodies untouched. Unchanged bytes are kept byte for byte; a body that does
+   * A body with secret JSON fields (any depth, arrays too, JSON pointers), form fields or
+   * multipart parts replaced and the text rules applied to every other string; text rules for
+   * other text bodies; binary bodies untouched. Unchanged bytes are kept byte for byte; a body that does
    * not parse as its content type falls back to the text rules.
    *
    * @param contentType the media type with parameters, or {@code null} to sniff the bytes

@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 /**
  * Redaction of every event type, field by field. Each field is guarded on its own: a rule
  * that fails replaces that field's value whole, and the other fields are still redacted
- * normally. Never throws (except {@link OutOfMemoryError}).
+ * normally. Never throws (except {@link OutOfMemoryError}). Thread-safe, like its engine.
  */
 public final class EventRedaction {
   private final RedactionEngine engine;
