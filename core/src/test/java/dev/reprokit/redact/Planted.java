@@ -52,8 +52,17 @@ final class Planted {
   private final Random r;
   final List<String> secrets = new ArrayList<>();
 
+  private final long seed;
+
   Planted(long seed) {
+    this.seed = seed;
     this.r = new Random(seed);
+  }
+
+  /** The seed, so that a falsified case can be rebuilt with {@code new Planted(seed)}. */
+  @Override
+  public String toString() {
+    return "Planted[seed=" + seed + "L, secrets=" + secrets + "]";
   }
 
   Random random() {
