@@ -154,6 +154,71 @@ class RedactionProperties {
   }
 
   @Test
+  void noPlantedSecretSurvivesInSqlStatementsAndTheirBinds() {
+    List<String> secretColumns = List.of("password", "password_hash", "api_key", "secret",
+        "session_token", "refresh_token", "private_key", "credentials", "\"authToken\"");
+    List<String> plainColumns = List.of("id", "name", "email", "created_at", "status", "author");
+    qt().withFixedSeed(18L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+      List<String> columns = new ArrayList<>();
+      List<Boolean> secret = new ArrayList<>();
+      for (int i = 0, n = 1 + p.random().nextInt(5); i < n; i++) {
+        boolean s = p.random().nextBoolean();
+        String c = s ? p.pick(secretColumns) : p.pick(plainColumns);
+        columns.add(p.random().nextBoolean() ? c : c.toUpperCase(java.util.Locale.ROOT));
+        secret.add(s);
+      }
+      String sql;
+      int shape = p.random().nextInt(3);
+      if (shape == 0) {
+        sql = "INSERT INTO t (" + String.join(", ", columns) + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+      } else if (shape == 1) {
+        sql = "UPDATE t SET " + String.join(", ",
+            columns.stream().map(c -> c + " = ?").toList()) + " WHERE id = 42";
+      } else {
+        sql = "SELECT * FROM t WHERE " + String.join(p.random().nextBoolean() ? " AND " : " OR ",
+            columns.stream().map(c -> "lower(" + c + ") = ?").toList());
+      }
+      List<dev.reprokit.event.BindValue> binds = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        Object value = secret.get(i) ? p.anySecret() : p.word();
+        binds.add(new dev.reprokit.event.BindValue(i + 1, null, "setString", 12, value));
+      }
+      // the same values as literals in a plain statement
+      String[] pieces = sql.split("\\?", -1);
+      StringBuilder literal = new StringBuilder(pieces[0]);
+      for (int i = 0; i < binds.size(); i++) {
+        literal.append('\'').append(((String) binds.get(i).value()).replace("'", "''"))
+            .append('\'').append(pieces[i + 1]);
+      }
+      dev.reprokit.event.JdbcStatementEvent prepared = new dev.reprokit.event.JdbcStatementEvent(
+          1, 0, 0, 0, "main", null, "c", "s", "prepared", "executeUpdate", sql, binds, List.of(),
+          1, List.of(), List.of(), null, List.of(), null);
+      dev.reprokit.event.JdbcStatementEvent red =
+          (dev.reprokit.event.JdbcStatementEvent) redactor.redact(prepared);
+      p.assertNoneLeaks(red.toString());
+      assertThat(red.sql()).isEqualTo(sql);
+      for (int i = 0; i < binds.size(); i++) {
+        Object v = red.binds().get(i).value();
+        if (secret.get(i)) {
+          assertThat(v).isEqualTo(redactor.pseudonym((String) binds.get(i).value()));
+        } else {
+          assertThat(v).isEqualTo(binds.get(i).value());
+        }
+      }
+      String redLiteral = redactor.redactSql(literal.toString());
+      p.assertNoneLeaks(redLiteral);
+      for (int i = 0; i < binds.size(); i++) {
+        if (!secret.get(i)) {
+          assertThat(redLiteral).contains("'" + ((String) binds.get(i).value()).replace("'", "''") + "'");
+        }
+      }
+    });
+  }
+
+  @Test
   void equalSecretsGetEqualPseudonymsEverywhereInABundle() {
     qt().withFixedSeed(16L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
       cases.incrementAndGet();
