@@ -167,6 +167,32 @@ class RedactorBodyTest {
   }
 
   @Test
+  void gzippedTextBodiesAreInflatedRedactedAndCompressedAgain() throws Exception {
+    byte[] json = "{\"user\":\"bob\",\"password\":\"GzPw-1\"}".getBytes(UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(json);
+    }
+    byte[] gzipped = out.toByteArray();
+    byte[] red = redactor.redactBody("application/json", gzipped);
+    String inflated = new String(new java.util.zip.GZIPInputStream(
+        new java.io.ByteArrayInputStream(red)).readAllBytes(), UTF_8);
+    assertThat(inflated).startsWith("{\"user\":\"bob\",\"password\":\"‹redacted:").doesNotContain("GzPw-1");
+    // cut by a size cap: what can be inflated is still redacted
+    byte[] cut = java.util.Arrays.copyOf(gzipped, gzipped.length - 8);
+    String inflatedCut = new String(new java.util.zip.GZIPInputStream(
+        new java.io.ByteArrayInputStream(redactor.redactBody("application/json", cut))).readAllBytes(), UTF_8);
+    assertThat(inflatedCut).doesNotContain("GzPw-1");
+    byte[] plain = "{\"a\":1}".getBytes(UTF_8);
+    java.io.ByteArrayOutputStream out2 = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out2)) {
+      gz.write(plain);
+    }
+    byte[] unchanged = out2.toByteArray();
+    assertThat(redactor.redactBody("application/json", unchanged)).isSameAs(unchanged);
+  }
+
+  @Test
   void binaryBodiesAreUntouched() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 'p', 'a', 's', 's', 'w', 'o', 'r', 'd', '=', 'x'};
     assertThat(redactor.redactBody("image/png", png)).isSameAs(png);
