@@ -219,6 +219,42 @@ class RedactionProperties {
   }
 
   @Test
+  void noRuleFailsOnArbitraryInput() {
+    String alphabet = "aZ09 =:;&?#@/%+-_.,'\"\\<>{}[]()\n\r\t‹›é€☃\u0000"
+        + "Bearer eyJ -----BEGIN X----- jdbc: https:// password token key ";
+    List<String> types = java.util.Arrays.asList(null, "application/json", "text/plain",
+        "application/x-www-form-urlencoded", "multipart/form-data; boundary=b",
+        "text/xml; charset=UTF-16", "application/octet-stream", "bogus/type; charset=nope");
+    qt().withFixedSeed(19L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
+      cases.incrementAndGet();
+      java.util.Random r = p.random();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0, n = r.nextInt(120); i < n; i++) {
+        if (r.nextInt(8) == 0) {
+          int start = r.nextInt(alphabet.length() - 6);
+          sb.append(alphabet, start, start + 6);
+        } else {
+          sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+      }
+      String s = sb.toString();
+      Redactor redactor = Redactor.forBundle(RedactionConfig.builder()
+          .secretPattern("[0-9]{3,}").secretJsonPointer("/a/*").secretField("x").build());
+      redactor.redactText(s);
+      redactor.redactUrl(s);
+      redactor.redactJdbcUrl(s);
+      redactor.redactSql(s);
+      redactor.redactNamedValue(s, s);
+      redactor.redactHeaderValue(p.pick(List.of("Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
+          "Location", "X-Other")), s);
+      redactor.redactArgument("-D" + s);
+      redactor.redactBody(p.pick(types), s.getBytes(UTF_8));
+      redactor.redactBody("application/json", ("{\"a\": [\"" + s + "\"], \"password\": 1}").getBytes(UTF_8));
+      assertThat(redactor.faults()).as("faults for input %s", s).isZero();
+    });
+  }
+
+  @Test
   void equalSecretsGetEqualPseudonymsEverywhereInABundle() {
     qt().withFixedSeed(16L).withExamples(EXAMPLES).forAll(scenarios()).checkAssert(p -> {
       cases.incrementAndGet();
