@@ -88,7 +88,8 @@ public final class Redactor {
   /**
    * A URL without the password of its user info (a lone user info, which is usually a
    * token, is replaced whole), without secret query parameter or fragment parameter values,
-   * and with the text rules applied. Pseudonyms are percent-encoded so the URL stays valid.
+   * and with the text rules applied. Pseudonyms are written as they are
+   * ({@code ?token=‹redacted:3f9a1c2e›}); {@link java.net.URI} still parses the result.
    */
   public String redactUrl(String url) {
     return engine.url(url);

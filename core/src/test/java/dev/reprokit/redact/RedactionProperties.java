@@ -62,7 +62,7 @@ class RedactionProperties {
       String url = p.url();
       String red = redactor.redactUrl(url);
       p.assertNoneLeaks(red);
-      assertThat(java.net.URI.create(red.replace("|", "%7C"))).isNotNull(); // still a valid URI
+      assertThat(java.net.URI.create(red)).isNotNull(); // java.net.URI still parses it
     });
   }
 
@@ -267,7 +267,7 @@ class RedactionProperties {
       assertThat(redactor.redactNamedValue("DB_PASSWORD", secret)).isEqualTo(pseudonym);
       assertThat(redactor.redactText("sent Bearer " + secret)).isEqualTo("sent Bearer " + pseudonym);
       assertThat(redactor.redactUrl("https://h/?token=" + secret))
-          .isEqualTo("https://h/?token=" + pseudonym.replace("‹", "%E2%80%B9").replace("›", "%E2%80%BA"));
+          .isEqualTo("https://h/?token=" + pseudonym);
       assertThat(new String(redactor.redactBody("application/json",
           ("{\"password\":\"" + secret + "\"}").getBytes(UTF_8)), UTF_8))
           .isEqualTo("{\"password\":\"" + pseudonym + "\"}");

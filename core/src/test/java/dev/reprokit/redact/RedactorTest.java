@@ -102,7 +102,7 @@ class RedactorTest {
   @Test
   void locationHeaderUrlLosesSecretParameters() {
     assertThat(redactor.redactHeaderValue("Location", "https://app/cb?code=AUTHCODE1&state=xyz"))
-        .startsWith("https://app/cb?code=%E2%80%B9redacted:").endsWith("%E2%80%BA&state=xyz");
+        .startsWith("https://app/cb?code=‹redacted:").endsWith("›&state=xyz");
   }
 
   @Test
@@ -117,7 +117,7 @@ class RedactorTest {
   @Test
   void urlUserInfoPasswordIsReplacedAndUserKept() {
     String red = redactor.redactUrl("https://alice:pa55word@example.com/x");
-    assertThat(red).startsWith("https://alice:%E2%80%B9redacted:").endsWith("%E2%80%BA@example.com/x")
+    assertThat(red).startsWith("https://alice:‹redacted:").endsWith("›@example.com/x")
         .doesNotContain("pa55word");
   }
 
@@ -146,8 +146,8 @@ class RedactorTest {
   @Test
   void percentEncodedSecretGetsThePseudonymOfItsDecodedValue() {
     String red = redactor.redactUrl("https://h/?password=p%40ss");
-    assertThat(red).isEqualTo("https://h/?password=" + redactor.pseudonym("p@ss")
-        .replace("‹", "%E2%80%B9").replace("›", "%E2%80%BA"));
+    assertThat(red).isEqualTo("https://h/?password=" + redactor.pseudonym("p@ss"));
+    assertThat(java.net.URI.create(red).getQuery()).isEqualTo("password=" + redactor.pseudonym("p@ss"));
   }
 
   @Test

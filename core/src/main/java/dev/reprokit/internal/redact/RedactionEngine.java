@@ -623,10 +623,10 @@ public final class RedactionEngine {
           String pass = userInfo.substring(colon + 1);
           replaced = pass.isEmpty() || Pseudonyms.isPseudonym(pass) ? userInfo
               : userInfo.substring(0, colon + 1)
-                  + urlSafe(replace(Rules.URL_USERINFO, decode(pass)));
+                  + replace(Rules.URL_USERINFO, decode(pass));
         } else {
           replaced = userInfo.isEmpty() || Pseudonyms.isPseudonym(userInfo) ? userInfo
-              : urlSafe(replace(Rules.URL_USERINFO, decode(userInfo)));
+              : replace(Rules.URL_USERINFO, decode(userInfo));
         }
         r = r.substring(0, authStart) + replaced + r.substring(at);
         authEnd += replaced.length() - userInfo.length();
@@ -675,7 +675,7 @@ public final class RedactionEngine {
       int eq = pair.indexOf('=');
       if (eq <= 0) { // not a field: a mislabelled body or a bare flag; text rules still apply
         String red = text(pair, Mode.TEXT);
-        out.append(red.equals(pair) ? pair : urlSafe(red));
+        out.append(red.equals(pair) ? pair : form ? urlSafe(red) : red);
         continue;
       }
       String name = decode(pair.substring(0, eq));
@@ -684,7 +684,7 @@ public final class RedactionEngine {
       if (redName.equals(name)) {
         out.append(pair, 0, eq + 1);
       } else { // a name that carries a secret itself: not a real field name
-        out.append(encodeParam(redName)).append('=');
+        out.append(encodeParam(redName, form)).append('=');
       }
       if (raw.isEmpty() || Pseudonyms.isPseudonym(raw)) {
         out.append(raw);
@@ -693,10 +693,11 @@ public final class RedactionEngine {
       String rule = paramRule(name, form);
       String value = decode(raw);
       if (rule != null) {
-        out.append(urlSafe(replace(rule, value)));
+        String p = replace(rule, value);
+        out.append(form ? urlSafe(p) : p);
       } else {
         String red = text(value, Mode.TEXT);
-        out.append(red.equals(value) ? raw : encodeParam(red));
+        out.append(red.equals(value) ? raw : encodeParam(red, form));
       }
     }
     return out.toString();
@@ -728,12 +729,13 @@ public final class RedactionEngine {
     }
   }
 
-  /** Form-encodes a value, keeping the {@code :} of pseudonyms readable. */
-  private static String encodeParam(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":");
+  /** Form-encodes a value, keeping pseudonyms readable in URLs ({@code :} always). */
+  private static String encodeParam(String s, boolean form) {
+    String e = java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":");
+    return form ? e : e.replace("%E2%80%B9", "‹").replace("%E2%80%BA", "›");
   }
 
-  /** Percent-encodes the non-ASCII characters of a pseudonym so a URL stays valid. */
+  /** Percent-encodes the non-ASCII characters of a pseudonym for form bodies (ASCII by spec). */
   static String urlSafe(String s) {
     return s.replace("‹", "%E2%80%B9").replace("›", "%E2%80%BA");
   }
