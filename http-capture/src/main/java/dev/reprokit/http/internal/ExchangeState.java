@@ -73,14 +73,14 @@ final class ExchangeState {
 
   /** A physical attempt starts; the request headers are as they go on the wire. */
   synchronized Attempt beginAttempt(HttpRequest request) {
-    Attempt a = new Attempt(attempts.size() + 1, request.getMethod(), uriOf(request),
-        request.getHeaders(), System.nanoTime());
+    Attempt a = new Attempt(attempts.size() + 1, request, uriOf(request), System.nanoTime());
     attempts.add(a);
     return a;
   }
 
   synchronized void attemptHead(Attempt a, HttpResponse response) {
     a.headNanos = System.nanoTime();
+    a.requestHeaders = a.request.getHeaders(); // the transport adds Host, User-Agent, ... in place
     a.status = response.getCode();
     a.reason = response.getReasonPhrase();
     a.version = response.getVersion();
@@ -90,6 +90,7 @@ final class ExchangeState {
   synchronized void attemptFailed(Attempt a, Throwable error) {
     if (a.headNanos < 0) {
       a.headNanos = System.nanoTime();
+      a.requestHeaders = a.request.getHeaders();
     }
     a.error = error;
   }
@@ -217,9 +218,10 @@ final class ExchangeState {
   /** One physical attempt; fields guarded by the exchange's lock. */
   static final class Attempt {
     final int number;
+    final HttpRequest request;
     final String method;
     final String uri;
-    final org.apache.hc.core5.http.Header[] requestHeaders;
+    org.apache.hc.core5.http.Header[] requestHeaders;
     final long startNanos;
     long headNanos = -1;
     int status;
@@ -229,12 +231,12 @@ final class ExchangeState {
     Throwable error;
     Payload requestBody;
 
-    Attempt(int number, String method, String uri, org.apache.hc.core5.http.Header[] requestHeaders,
-        long startNanos) {
+    Attempt(int number, HttpRequest request, String uri, long startNanos) {
       this.number = number;
-      this.method = method;
+      this.request = request;
+      this.method = request.getMethod();
       this.uri = uri;
-      this.requestHeaders = requestHeaders;
+      this.requestHeaders = request.getHeaders();
       this.startNanos = startNanos;
     }
 
