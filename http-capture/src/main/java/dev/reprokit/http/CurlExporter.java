@@ -101,6 +101,18 @@ public final class CurlExporter {
     }
     cmd.append(' ').append(quoteWithVariables(url(e.uri(), baseUrl), vars, "query"));
     boolean compressed = false;
+    boolean accept = false;
+    boolean userAgent = false;
+    for (Header h : e.requestHeaders()) {
+      accept |= h.name().equalsIgnoreCase("Accept");
+      userAgent |= h.name().equalsIgnoreCase("User-Agent");
+    }
+    if (!accept) {
+      cmd.append(" \\\n  -H \"Accept:\""); // else curl adds "Accept: */*"
+    }
+    if (!userAgent) {
+      cmd.append(" \\\n  -H \"User-Agent:\"");
+    }
     for (Header h : e.requestHeaders()) {
       String name = h.name().toLowerCase(Locale.ROOT);
       if (name.equals("accept-encoding")) {
