@@ -106,20 +106,25 @@ final class Recordings {
           headers.add(header);
         }
       }
-      Payload body = h.requestBody();
-      if (body != null && body.data() != null) {
-        String text = new String(body.data(), StandardCharsets.UTF_8);
-        if (text.contains("hunter2")) {
-          body = body.withData(text.replace("hunter2", "\u2039redacted:0badf00d\u203a")
-              .getBytes(StandardCharsets.UTF_8));
-        }
-      }
+      Payload body = redactPassword(h.requestBody());
+      Payload responseBody = redactPassword(h.responseBody());
       out.add(new HttpExchangeEvent(h.seq(), h.wallTimeMillis(), h.startNanos(), h.durationNanos(),
           h.thread(), h.scopeId(), h.client(), h.method(),
           h.uri().replace("api_key=k-123", "api_key=\u2039redacted:5e5e5e5e\u203a"), h.protocol(),
-          headers, body, h.status(), h.reason(), h.responseHeaders(), h.responseBody(),
+          headers, body, h.status(), h.reason(), h.responseHeaders(), responseBody,
           h.contentEncoding(), h.timeToFirstByteNanos(), h.attempts(), h.error()));
     }
     return out;
+  }
+
+  private static Payload redactPassword(Payload body) {
+    if (body != null && body.data() != null) {
+      String text = new String(body.data(), StandardCharsets.UTF_8);
+      if (text.contains("hunter2")) {
+        return body.withData(text.replace("hunter2", "\u2039redacted:0badf00d\u203a")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return body;
   }
 }
