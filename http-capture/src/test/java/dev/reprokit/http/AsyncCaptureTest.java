@@ -69,7 +69,7 @@ class AsyncCaptureTest {
   static SimpleHttpResponse execute(CloseableHttpAsyncClient c, SimpleHttpRequest request)
       throws Exception {
     return c.execute(SimpleRequestProducer.create(request), SimpleResponseConsumer.create(), null)
-        .get(10, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
   }
 
   /** A streaming consumer: gets the body chunk by chunk and keeps the chunk sizes. */
@@ -119,7 +119,7 @@ class AsyncCaptureTest {
   void streamingConsumerGetsEveryChunkAndTheBodyIsCapped() throws Exception {
     StreamingConsumer entity = new StreamingConsumer();
     AsyncRequestProducer request = AsyncRequestBuilder.get(server.url("/big")).build();
-    byte[] body = client.execute(request, streaming(entity), null).get(10, TimeUnit.SECONDS);
+    byte[] body = client.execute(request, streaming(entity), null).get(30, TimeUnit.SECONDS);
 
     assertThat(body).isEqualTo(ClassicCaptureTest.BIG);
     assertThat(entity.chunks.size()).as("the body streamed in many chunks").isGreaterThan(1);
@@ -139,7 +139,7 @@ class AsyncCaptureTest {
         .setEntity(AsyncEntityProducers.create(payload, ContentType.APPLICATION_OCTET_STREAM))
         .build();
     StreamingConsumer entity = new StreamingConsumer();
-    byte[] echoed = client.execute(request, streaming(entity), null).get(10, TimeUnit.SECONDS);
+    byte[] echoed = client.execute(request, streaming(entity), null).get(30, TimeUnit.SECONDS);
 
     assertThat(echoed).isEqualTo(payload);
     HttpExchangeEvent e = recorder.single();
@@ -185,7 +185,7 @@ class AsyncCaptureTest {
       scopeId = scope.id();
       future = client.execute(SimpleRequestBuilder.get(server.url("/text")).build(), null);
     }
-    assertThat(future.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(200);
+    assertThat(future.get(30, TimeUnit.SECONDS).getCode()).isEqualTo(200);
     HttpExchangeEvent e = recorder.single();
     assertThat(e.scopeId()).isEqualTo(scopeId);
     assertThat(e.thread()).isEqualTo(Thread.currentThread().getName());
@@ -213,7 +213,7 @@ class AsyncCaptureTest {
           public void cancelled() {}
         });
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> future.get(10, TimeUnit.SECONDS));
+        () -> future.get(30, TimeUnit.SECONDS));
     assertThat(thrown).hasCauseInstanceOf(java.net.ConnectException.class);
     HttpExchangeEvent e = recorder.single();
     assertThat(Class.forName(e.error().type())).isAssignableTo(java.net.ConnectException.class);
@@ -229,7 +229,7 @@ class AsyncCaptureTest {
           .setBody("body " + i, ContentType.TEXT_PLAIN).build(), null));
     }
     for (int i = 0; i < 40; i++) {
-      assertThat(futures.get(i).get(10, TimeUnit.SECONDS).getBodyText()).isEqualTo("body " + i);
+      assertThat(futures.get(i).get(30, TimeUnit.SECONDS).getBodyText()).isEqualTo("body " + i);
     }
     recorder.awaitHttp(40);
     assertThat(recorder.http()).hasSize(40).allSatisfy(e -> {

@@ -98,15 +98,15 @@ class CaptureFaultTest {
       client.start();
       for (String path : List.of("/text", "/gzip", "/redirect1", "/error")) {
         SimpleHttpResponse r = client.execute(SimpleRequestBuilder.get(server.url(path)).build(), null)
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
         outcomes.add(new Outcome(r.getCode(), r.getBodyText(), null));
       }
       SimpleHttpResponse r = client.execute(SimpleRequestBuilder.post(server.url("/echo"))
-          .setBody("posted", ContentType.TEXT_PLAIN).build(), null).get(10, TimeUnit.SECONDS);
+          .setBody("posted", ContentType.TEXT_PLAIN).build(), null).get(30, TimeUnit.SECONDS);
       outcomes.add(new Outcome(r.getCode(), new String(r.getBodyBytes(), StandardCharsets.UTF_8), null));
       try {
         client.execute(SimpleRequestBuilder.get("http://127.0.0.1:" + closedPort + "/x").build(), null)
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
       } catch (java.util.concurrent.ExecutionException e) {
         outcomes.add(new Outcome(0, null, e.getCause().getClass().getName()));
       }

@@ -159,16 +159,16 @@ class HttpReplayTest {
     try (CloseableHttpAsyncClient stub = HttpReplay.stubAsyncClient(events)) {
       stub.start();
       SimpleHttpResponse gz = stub.execute(SimpleRequestBuilder.get(base + "/gzip").build(), null)
-          .get(10, TimeUnit.SECONDS);
+          .get(30, TimeUnit.SECONDS);
       assertThat(gz.getCode()).isEqualTo(200);
       assertThat(gz.getBodyText()).isEqualTo(TEXT);
       SimpleHttpResponse created = stub.execute(SimpleRequestBuilder.post(base + "/orders")
           .setBody("{\"item\":\"book\",\"qty\":2,\"ts\":1000}", ContentType.APPLICATION_JSON).build(), null)
-          .get(10, TimeUnit.SECONDS);
+          .get(30, TimeUnit.SECONDS);
       assertThat(created.getCode()).isEqualTo(201);
       assertThat(created.getBodyText()).contains("\"item\":\"book\"");
       Throwable t = catchThrowable(() -> stub.execute(
-          SimpleRequestBuilder.get(base + "/nowhere").build(), null).get(10, TimeUnit.SECONDS));
+          SimpleRequestBuilder.get(base + "/nowhere").build(), null).get(30, TimeUnit.SECONDS));
       assertThat(t).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(UnmatchedRequestException.class);
     }
