@@ -228,9 +228,9 @@ class CaptureTransparencyProperties {
           Case c = decode(mh, req, resp, mix);
           try {
             recorder.events.clear();
-                        Seen without = classic(raw, c);
-                        Seen with = classic(captured, c);
-                        assertThat(with).as(c.toString()).isEqualTo(without);
+            Seen without = classic(raw, c);
+            Seen with = classic(captured, c);
+            assertThat(with).as(c.toString()).isEqualTo(without);
             checkRecorded(c, with, "classic");
             return true;
           } catch (IOException e) {
@@ -248,9 +248,9 @@ class CaptureTransparencyProperties {
           Case c = decode(mh, req, resp, mix);
           try {
             recorder.events.clear();
-                        Seen without = async(rawAsync, c);
-                        Seen with = async(capturedAsync, c);
-                        assertThat(with).as(c.toString()).isEqualTo(without);
+            Seen without = async(rawAsync, c);
+            Seen with = async(capturedAsync, c);
+            assertThat(with).as(c.toString()).isEqualTo(without);
             checkRecorded(c, with, "async");
             return true;
           } catch (Exception e) {
