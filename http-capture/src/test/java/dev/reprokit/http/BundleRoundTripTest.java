@@ -56,6 +56,14 @@ class BundleRoundTripTest {
       byte[] d = client.execute(new HttpGet(server.url("/binary")), r -> EntityUtils.toByteArray(r.getEntity()));
       assertThat(d).isEqualTo(Recordings.BINARY);
       String e = client.execute(new HttpGet(server.url("/error")), r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
+      client.execute(new HttpGet(server.url("/redirect")), r -> EntityUtils.toString(r.getEntity()));
+      int refused;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        refused = s.getLocalPort();
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.execute(
+          new HttpGet("http://127.0.0.1:" + refused + "/down"), r -> r.getCode()))
+          .isInstanceOf(java.net.ConnectException.class);
       CaptureResult result = recorder.capture("end-to-end test of HTTP capture");
       assertThat(result.written()).as(result.message()).isTrue();
       return new Written(result.path(), List.of(a, b, c, e));
@@ -70,7 +78,10 @@ class BundleRoundTripTest {
     Bundle bundle = BundleReader.create().read(written.bundle());
     List<HttpExchangeEvent> http = bundle.events().stream()
         .filter(HttpExchangeEvent.class::isInstance).map(HttpExchangeEvent.class::cast).toList();
-    assertThat(http).hasSize(5);
+    assertThat(http).hasSize(7);
+    assertThat(http.get(5).attempts()).extracting(a -> a.kind()).containsExactly("initial", "redirect");
+    assertThat(http.get(6).status()).isZero();
+    assertThat(http.get(6).error().type()).endsWith("ConnectException");
     assertThat(http.get(1).contentEncoding()).isEqualTo("gzip");
     assertThat(http.get(3).responseBody().data()).isEqualTo(Recordings.BINARY);
 
