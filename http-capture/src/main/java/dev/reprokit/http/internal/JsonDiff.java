@@ -3,7 +3,6 @@ package dev.reprokit.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -99,9 +98,5 @@ public final class JsonDiff {
   /** {@code true} when both trees are equal apart from the ignored places. */
   public static boolean equalIgnoring(JsonNode a, JsonNode b, Collection<String> ignored) {
     return diff(a, b, ignored).isEmpty();
-  }
-
-  static Iterator<String> none() {
-    return List.<String>of().iterator();
   }
 }

@@ -55,16 +55,42 @@ final class TeeRequestEntity extends HttpEntityWrapper {
       this.buffer = buffer;
     }
 
+    private boolean broken;
+
     @Override
     public void write(int b) throws IOException {
       out.write(b);
-      buffer.write(b);
+      if (!broken) {
+        try {
+          buffer.write(b);
+        } catch (Throwable t) {
+          if (t instanceof OutOfMemoryError oom) {
+            throw oom;
+          }
+          broken = true;
+        }
+      }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
-      buffer.write(b, off, len);
+      copy(b, off, len);
+    }
+
+    /** A fault stops the copying (the body is then recorded as far as it got), never the write. */
+    private void copy(byte[] b, int off, int len) {
+      if (broken) {
+        return;
+      }
+      try {
+        buffer.write(b, off, len);
+      } catch (Throwable t) {
+        if (t instanceof OutOfMemoryError oom) {
+          throw oom;
+        }
+        broken = true;
+      }
     }
   }
 }

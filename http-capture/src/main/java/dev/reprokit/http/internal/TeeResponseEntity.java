@@ -18,6 +18,8 @@ final class TeeResponseEntity extends HttpEntityWrapper {
   private final ExchangeState state;
   private final BodyBuffer buffer;
   private boolean teed;
+  private boolean eof;
+  private boolean broken;
 
   TeeResponseEntity(HttpEntity wrapped, ExchangeState state) {
     super(wrapped);
@@ -68,7 +70,30 @@ final class TeeResponseEntity extends HttpEntityWrapper {
     }
   }
 
-  private boolean eof;
+  private void copy(int b) {
+    if (broken) {
+      return;
+    }
+    try {
+      buffer.write(b);
+    } catch (Throwable t) {
+      broken = true;
+      state.support.fault("http.response.body", t);
+    }
+  }
+
+  /** Copies into the buffer; a fault stops the copying, never the application's read. */
+  private void copy(byte[] b, int off, int n) {
+    if (broken) {
+      return;
+    }
+    try {
+      buffer.write(b, off, n);
+    } catch (Throwable t) {
+      broken = true;
+      state.support.fault("http.response.body", t);
+    }
+  }
 
   /** Copies what the application reads; reads and their results are the wrapped stream's. */
   private final class TeeInputStream extends FilterInputStream {
@@ -86,7 +111,7 @@ final class TeeResponseEntity extends HttpEntityWrapper {
         throw t;
       }
       if (b >= 0) {
-        buffer.write(b);
+        copy(b);
       } else {
         ended();
       }
@@ -103,7 +128,7 @@ final class TeeResponseEntity extends HttpEntityWrapper {
         throw t;
       }
       if (n > 0) {
-        buffer.write(b, off, n);
+        copy(b, off, n);
       } else if (n < 0) {
         ended();
       }
