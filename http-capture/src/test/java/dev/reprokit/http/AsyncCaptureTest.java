@@ -239,6 +239,27 @@ class AsyncCaptureTest {
     });
   }
 
+  @Test
+  void serverSentEventsCancelledMidStreamAreRecordedAsAbandoned() throws Exception {
+    java.util.concurrent.CountDownLatch firstChunk = new java.util.concurrent.CountDownLatch(1);
+    StreamingConsumer entity = new StreamingConsumer() {
+      @Override
+      protected void data(ByteBuffer src, boolean endOfStream) {
+        super.data(src, endOfStream);
+        firstChunk.countDown();
+      }
+    };
+    Future<byte[]> future = client.execute(AsyncRequestBuilder.get(server.url("/sse")).build(),
+        streaming(entity), null);
+    assertThat(firstChunk.await(30, TimeUnit.SECONDS)).isTrue();
+    future.cancel(true);
+
+    HttpExchangeEvent e = recorder.single();
+    assertThat(e.responseBody().abandoned()).isTrue();
+    assertThat(new String(e.responseBody().data(), StandardCharsets.UTF_8)).startsWith("data: event 1");
+    assertThat(e.error()).isNotNull();
+  }
+
   static HttpAsyncClientBuilder builder() {
     return HttpAsyncClients.custom();
   }
