@@ -73,7 +73,7 @@ class AsyncCaptureTest {
   }
 
   /** A streaming consumer: gets the body chunk by chunk and keeps the chunk sizes. */
-  static final class StreamingConsumer extends AbstractBinAsyncEntityConsumer<byte[]> {
+  static class StreamingConsumer extends AbstractBinAsyncEntityConsumer<byte[]> {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     final List<Integer> chunks = new CopyOnWriteArrayList<>();
 
