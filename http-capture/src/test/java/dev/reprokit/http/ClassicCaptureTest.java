@@ -506,6 +506,30 @@ class ClassicCaptureTest {
   }
 
   @Test
+  void bodyCaptureCanBeSwitchedOffOrCappedToNothing() throws Exception {
+    HttpCaptureOptions off = HttpCaptureOptions.builder()
+        .captureRequestBody(false).captureResponseBody(false).build();
+    HttpCaptureOptions zero = HttpCaptureOptions.builder().maxBodyBytes(0).build();
+    for (HttpCaptureOptions options : List.of(off, zero)) {
+      try (CloseableHttpClient c = ReproHttp.capture(HttpClients.custom(), recorder, options).build()) {
+        HttpPost post = new HttpPost(server.url("/echo"));
+        post.setEntity(new StringEntity("payload", ContentType.TEXT_PLAIN));
+        String body = c.execute(post, r -> EntityUtils.toString(r.getEntity()));
+        assertThat(body).isEqualTo("payload");
+      }
+    }
+    recorder.awaitHttp(2);
+    List<HttpExchangeEvent> events = recorder.http();
+    assertThat(events.get(0).requestBody()).isNull();
+    assertThat(events.get(0).responseBody()).isNull();
+    assertThat(events.get(0).status()).isEqualTo(200);
+    assertThat(events.get(1).requestBody().keptSize()).isZero();
+    assertThat(events.get(1).requestBody().originalSize()).isEqualTo(7);
+    assertThat(events.get(1).responseBody().keptSize()).isZero();
+    assertThat(events.get(1).responseBody().originalSize()).isEqualTo(7);
+  }
+
+  @Test
   void invalidOptionsNameTheSetting() {
     assertThatThrownBy(() -> HttpCaptureOptions.builder().maxBodyBytes(-2))
         .isInstanceOf(dev.reprokit.InvalidConfigurationException.class)
