@@ -241,9 +241,9 @@ class CaptureTransparencyProperties {
 
   @Test
   void asyncClientSeesTheSameWithAndWithoutCapture() {
-    qt().withFixedSeed(977L).withExamples(25).withShrinkCycles(0)
-        .forAll(integers().between(0, METHODS.length * 4 - 1), integers().between(0, 40_000),
-            integers().between(0, 40_000), integers().between(0, ENCODINGS.length * STATUSES.length - 1))
+    qt().withFixedSeed(977L).withExamples(20).withShrinkCycles(0)
+        .forAll(integers().between(0, METHODS.length * 4 - 1), integers().between(0, 20_000),
+            integers().between(0, 20_000), integers().between(0, ENCODINGS.length * STATUSES.length - 1))
         .check((mh, req, resp, mix) -> {
           Case c = decode(mh, req, resp, mix);
           try {
