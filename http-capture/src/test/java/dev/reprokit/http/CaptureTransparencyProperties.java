@@ -219,7 +219,7 @@ class CaptureTransparencyProperties {
 
   @Test
   void classicClientSeesTheSameWithAndWithoutCapture() {
-    qt().withFixedSeed(20261127L).withExamples(60).withShrinkCycles(0)
+    qt().withFixedSeed(20261127L).withExamples(100).withShrinkCycles(0)
         .forAll(integers().between(0, METHODS.length * 4 - 1), integers().between(0, 40_000),
             integers().between(0, 40_000), integers().between(0, ENCODINGS.length * STATUSES.length - 1))
         .check((mh, req, resp, mix) -> {
@@ -240,7 +240,7 @@ class CaptureTransparencyProperties {
 
   @Test
   void asyncClientSeesTheSameWithAndWithoutCapture() {
-    qt().withFixedSeed(977L).withExamples(30).withShrinkCycles(0)
+    qt().withFixedSeed(977L).withExamples(50).withShrinkCycles(0)
         .forAll(integers().between(0, METHODS.length * 4 - 1), integers().between(0, 40_000),
             integers().between(0, 40_000), integers().between(0, ENCODINGS.length * STATUSES.length - 1))
         .check((mh, req, resp, mix) -> {
