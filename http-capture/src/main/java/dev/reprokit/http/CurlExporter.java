@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe.
  */
 public final class CurlExporter {
-  private static final Pattern REDACTED = Pattern.compile("\u2039redacted(?::[^\u203a]*)?\u203a");
+  private static final Pattern REDACTED = Bodies.PSEUDONYM;
   private static final Set<String> SKIPPED_HEADERS =
       Set.of("host", "content-length", "transfer-encoding", "connection", "keep-alive",
           "accept-encoding", "expect", "te", "upgrade");

@@ -133,8 +133,7 @@ public final class WireMockExporter {
         String text = Bodies.text(body);
         ObjectNode p = patterns.addObject();
         if (Bodies.isRedacted(text)) {
-          p.put("matches", java.util.regex.Pattern.quote(text)
-              .replaceAll("\u2039redacted(?::[^\u203a]*)?\u203a", "\\\\E.*\\\\Q"));
+          p.put("matches", anyForPseudonyms(text));
         } else {
           p.put("equalTo", text);
         }
@@ -143,6 +142,18 @@ public final class WireMockExporter {
       }
     }
     return request;
+  }
+
+  /** A regular expression matching {@code text} with every pseudonym standing for anything. */
+  private static String anyForPseudonyms(String text) {
+    StringBuilder regex = new StringBuilder();
+    java.util.regex.Matcher m = Bodies.PSEUDONYM.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      regex.append(java.util.regex.Pattern.quote(text.substring(last, m.start()))).append(".*");
+      last = m.end();
+    }
+    return regex.append(java.util.regex.Pattern.quote(text.substring(last))).toString();
   }
 
   private static ObjectNode matcher(String value) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleRoundTripTest {
   static final String TOKEN = "Bearer e2e-secret-token-9f8e7d";
   static final String API_KEY = "e2e-api-key-5c4b3a";
+  static final String PASSWORD = "e2e-pass-0w0rd";
 
   record Written(Path bundle, List<String> answers) {}
 
@@ -57,6 +58,9 @@ class BundleRoundTripTest {
       assertThat(d).isEqualTo(Recordings.BINARY);
       String e = client.execute(new HttpGet(server.url("/error")), r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
       client.execute(new HttpGet(server.url("/redirect")), r -> EntityUtils.toString(r.getEntity()));
+      HttpPost form = new HttpPost(server.url("/echo?form=1"));
+      form.setEntity(new StringEntity("user=ann&password=" + PASSWORD, ContentType.APPLICATION_FORM_URLENCODED));
+      client.execute(form, r -> EntityUtils.toString(r.getEntity()));
       int refused;
       try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
         refused = s.getLocalPort();
@@ -78,10 +82,10 @@ class BundleRoundTripTest {
     Bundle bundle = BundleReader.create().read(written.bundle());
     List<HttpExchangeEvent> http = bundle.events().stream()
         .filter(HttpExchangeEvent.class::isInstance).map(HttpExchangeEvent.class::cast).toList();
-    assertThat(http).hasSize(7);
+    assertThat(http).hasSize(8);
     assertThat(http.get(5).attempts()).extracting(a -> a.kind()).containsExactly("initial", "redirect");
-    assertThat(http.get(6).status()).isZero();
-    assertThat(http.get(6).error().type()).endsWith("ConnectException");
+    assertThat(http.get(7).status()).isZero();
+    assertThat(http.get(7).error().type()).endsWith("ConnectException");
     assertThat(http.get(1).contentEncoding()).isEqualTo("gzip");
     assertThat(http.get(3).responseBody().data()).isEqualTo(Recordings.BINARY);
 
@@ -110,12 +114,28 @@ class BundleRoundTripTest {
     Written written = captureAndWrite(dir);
     byte[] zip = Files.readAllBytes(written.bundle());
     String raw = new String(zip, StandardCharsets.ISO_8859_1);
-    assertThat(raw).doesNotContain("e2e-secret-token").doesNotContain(API_KEY);
+    assertThat(raw).doesNotContain("e2e-secret-token").doesNotContain(API_KEY).doesNotContain(PASSWORD);
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(written.bundle()))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(text).as(entry.getName()).doesNotContain("e2e-secret-token").doesNotContain(API_KEY);
+        assertThat(text).as(entry.getName()).doesNotContain("e2e-secret-token")
+            .doesNotContain(API_KEY).doesNotContain(PASSWORD);
       }
+    }
+    // the redacted values become shell variables in the curl export, and match anything in replay
+    List<dev.reprokit.event.Event> events = BundleReader.create().read(written.bundle()).events();
+    String script = CurlExporter.toScript(events);
+    // the header and the query carried the same key: one pseudonym, one variable
+    assertThat(script).contains("Authorization: Bearer ${AUTH_TOKEN}", "X-Api-Key: ${API_KEY}",
+        "api_key=${API_KEY}", "password=${PASSWORD}");
+    try (CloseableHttpClient stub = HttpReplay.stubClient(events)) {
+      HttpGet get = new HttpGet("http://anywhere/text?page=2&api_key=a-staging-key");
+      int status = stub.execute(get, r -> r.getCode());
+      assertThat(status).isEqualTo(200);
+      HttpPost form = new HttpPost("http://anywhere/echo?form=1");
+      form.setEntity(new StringEntity("user=ann&password=other", ContentType.APPLICATION_FORM_URLENCODED));
+      int created = stub.execute(form, r -> r.getCode());
+      assertThat(created).isEqualTo(201);
     }
   }
 }

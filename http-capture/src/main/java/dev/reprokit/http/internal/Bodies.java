@@ -102,8 +102,16 @@ public final class Bodies {
     return null;
   }
 
+  /**
+   * A redaction pseudonym as written in text and URLs ({@code ‹redacted:3f9a1c2e›}) or
+   * percent-encoded in form bodies ({@code %E2%80%B9redacted:3f9a1c2e%E2%80%BA}).
+   */
+  public static final java.util.regex.Pattern PSEUDONYM = java.util.regex.Pattern.compile(
+      "(?:\u2039|%E2%80%B9)redacted(?::[0-9A-Za-z]*)?(?:\u203a|%E2%80%BA)",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /** {@code true} when a value was replaced by redaction ({@code ‹redacted…›}). */
   public static boolean isRedacted(String value) {
-    return value != null && value.contains("\u2039redacted");
+    return value != null && PSEUDONYM.matcher(value).find();
   }
 }
