@@ -34,11 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class HttpAsyncBenchmark {
 
-  @Param({HttpVariant.RAW})
+  @Param({HttpVariant.RAW, HttpVariant.REPROKIT, HttpVariant.REPROKIT_NOOP})
   public String variant;
 
   private LoopbackHttpServer server;
-  private HttpVariant.Async http;
+  private HttpVariant http;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
@@ -71,7 +71,7 @@ public class HttpAsyncBenchmark {
 
   private int call(SimpleHttpRequest request)
       throws ExecutionException, InterruptedException, IOException {
-    SimpleHttpResponse response = http.client.execute(request, null).get();
+    SimpleHttpResponse response = http.async.execute(request, null).get();
     if (response.getCode() >= 300) {
       throw new IOException("unexpected status " + response.getCode());
     }

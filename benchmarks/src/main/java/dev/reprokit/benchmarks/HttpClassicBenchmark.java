@@ -37,7 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class HttpClassicBenchmark {
 
-  @Param({HttpVariant.RAW, HttpVariant.OPENTELEMETRY})
+  @Param({
+    HttpVariant.RAW,
+    HttpVariant.REPROKIT,
+    HttpVariant.REPROKIT_NOOP,
+    HttpVariant.OPENTELEMETRY
+  })
   public String variant;
 
   private LoopbackHttpServer server;

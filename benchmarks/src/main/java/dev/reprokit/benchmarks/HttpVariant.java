@@ -1,6 +1,10 @@
 package dev.reprokit.benchmarks;
 
+import dev.reprokit.Recorder;
+import dev.reprokit.RecorderStats;
+import dev.reprokit.http.ReproHttp;
 import io.opentelemetry.instrumentation.apachehttpclient.v5_2.ApacheHttpClientTelemetry;
+import java.io.IOException;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -15,82 +19,106 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
  * variant. The names are the values of the benchmarks' {@code variant} parameter. Every
  * variant uses the same pooling connection manager settings, so connections are kept alive
  * and reused between calls exactly alike.
+ *
+ * <ul>
+ *   <li>{@code reprokit}: {@code ReproHttp.capture(builder, Recorder.create())} with
+ *       {@code HttpCaptureOptions.DEFAULT} — headers, both bodies up to the recorder's cap;
+ *   <li>{@code reprokit-noop}: the same with {@code Recorder.noop()} (capture off);
+ *   <li>{@code opentelemetry}: {@code ApacheHttpClientTelemetry.create(sdk).newHttpClientBuilder()}.
+ * </ul>
  */
 final class HttpVariant implements AutoCloseable {
   static final String RAW = "raw";
   static final String OPENTELEMETRY = "opentelemetry";
+  static final String REPROKIT = "reprokit";
+  static final String REPROKIT_NOOP = "reprokit-noop";
 
   final String name;
   final CloseableHttpClient classic;
-  private final AutoCloseable resources;
+  final CloseableHttpAsyncClient async;
+  /** The recorder of a recording ReproKit variant, else {@code null}. */
+  final Recorder recorder;
 
-  private HttpVariant(String name, CloseableHttpClient classic, AutoCloseable resources) {
+  private HttpVariant(String name, CloseableHttpClient classic, CloseableHttpAsyncClient async,
+      Recorder recorder) {
     this.name = name;
     this.classic = classic;
-    this.resources = resources;
+    this.async = async;
+    this.recorder = recorder;
   }
 
-  private static HttpClientBuilder configure(HttpClientBuilder builder) {
+  private static HttpClientBuilder pooled(HttpClientBuilder builder) {
     return builder.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
         .setMaxConnPerRoute(8)
         .setMaxConnTotal(8)
         .build());
   }
 
+  private static HttpAsyncClientBuilder pooled(HttpAsyncClientBuilder builder) {
+    return builder.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+        .setMaxConnPerRoute(8)
+        .setMaxConnTotal(8)
+        .build());
+  }
+
+  /** A classic client. */
   static HttpVariant classic(String name) {
     switch (name) {
       case RAW:
-        return new HttpVariant(name, configure(HttpClients.custom()).build(), () -> {});
+        return new HttpVariant(name, pooled(HttpClients.custom()).build(), null, null);
       case OPENTELEMETRY:
+        return new HttpVariant(name, pooled(ApacheHttpClientTelemetry
+            .create(Peers.openTelemetry()).newHttpClientBuilder()).build(), null, null);
+      case REPROKIT: {
+        Recorder recorder = Recorder.create();
         return new HttpVariant(name,
-            configure(ApacheHttpClientTelemetry.create(Peers.openTelemetry())
-                .newHttpClientBuilder()).build(),
-            () -> {});
+            ReproHttp.capture(pooled(HttpClients.custom()), recorder).build(), null, recorder);
+      }
+      case REPROKIT_NOOP:
+        return new HttpVariant(name,
+            ReproHttp.capture(pooled(HttpClients.custom()), Recorder.noop()).build(), null, null);
       default:
         throw new IllegalArgumentException("unknown classic HTTP variant: " + name);
     }
   }
 
   /** An async client, started. */
-  static Async async(String name) {
-    HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
-        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-            .setMaxConnPerRoute(8)
-            .setMaxConnTotal(8)
-            .build());
+  static HttpVariant async(String name) {
+    CloseableHttpAsyncClient client;
+    Recorder recorder = null;
     switch (name) {
-      case RAW: {
-        CloseableHttpAsyncClient client = builder.build();
-        client.start();
-        return new Async(name, client, () -> {});
-      }
+      case RAW:
+        client = pooled(HttpAsyncClients.custom()).build();
+        break;
+      case REPROKIT:
+        recorder = Recorder.create();
+        client = ReproHttp.capture(pooled(HttpAsyncClients.custom()), recorder).build();
+        break;
+      case REPROKIT_NOOP:
+        client = ReproHttp.capture(pooled(HttpAsyncClients.custom()), Recorder.noop()).build();
+        break;
       default:
         throw new IllegalArgumentException("unknown async HTTP variant: " + name);
     }
+    client.start();
+    return new HttpVariant(name, null, client, recorder);
   }
 
+  /** Closes the client and the recorder; fails when capture faulted during the run. */
   @Override
-  public void close() throws Exception {
-    classic.close();
-    resources.close();
-  }
-
-  /** An async client and what to release with it. */
-  static final class Async implements AutoCloseable {
-    final String name;
-    final CloseableHttpAsyncClient client;
-    private final AutoCloseable resources;
-
-    Async(String name, CloseableHttpAsyncClient client, AutoCloseable resources) {
-      this.name = name;
-      this.client = client;
-      this.resources = resources;
+  public void close() throws IOException {
+    if (classic != null) {
+      classic.close();
     }
-
-    @Override
-    public void close() throws Exception {
-      client.close();
-      resources.close();
+    if (async != null) {
+      async.close();
+    }
+    if (recorder != null) {
+      RecorderStats stats = recorder.stats();
+      recorder.close();
+      if (stats.internalFailures() != 0) {
+        throw new IllegalStateException("ReproKit capture failed during the run: " + stats);
+      }
     }
   }
 }

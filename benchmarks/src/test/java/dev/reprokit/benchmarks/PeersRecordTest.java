@@ -90,6 +90,25 @@ class PeersRecordTest {
   }
 
   @Test
+  void reproKitRecordsEveryHttpExchangeOfBothClients() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+      try (HttpVariant http = HttpVariant.classic(HttpVariant.REPROKIT)) {
+        http.classic.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(server.get1k),
+            response -> org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(
+                response.getEntity()));
+        assertThat(http.recorder.stats().eventsRecorded()).isEqualTo(1);
+      }
+      try (HttpVariant http = HttpVariant.async(HttpVariant.REPROKIT)) {
+        var response = http.async.execute(
+            org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.get(server.get1k)
+                .build(), null).get();
+        assertThat(response.getBodyBytes()).isEqualTo(LoopbackHttpServer.BODY_1K);
+        assertThat(http.recorder.stats().eventsRecorded()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void openTelemetryEndsASpanPerHttpExchangeAndEveryClientGetsTheBody() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
       for (String variant : variants(HttpClassicBenchmark.class)) {
