@@ -1,0 +1,242 @@
+package dev.reprokit.jdbc;
+
+import dev.reprokit.InvalidConfigurationException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Immutable settings of JDBC capture. Build one with {@link #builder()}, or start from
+ * {@link #DEFAULT} and change a few settings with {@link #toBuilder()}. Every setter checks
+ * its argument at once and names the setting in its error.
+ *
+ * <pre>{@code
+ * JdbcCaptureOptions options = JdbcCaptureOptions.builder()
+ *     .maxRowsPerResultSet(20)
+ *     .secretColumns(Set.of("iban", "ssn"))
+ *     .build();
+ * DataSource ds = ReproJdbc.wrap(rawDataSource, recorder, options);
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Settings, defaults and system properties (read by the {@code jdbc:repro:} driver)</caption>
+ *   <tr><th>setting</th><th>default</th><th>system property</th></tr>
+ *   <tr><td>maxRowsPerResultSet</td><td>100 rows kept per result set</td><td>{@code reprokit.jdbc.maxRows}</td></tr>
+ *   <tr><td>maxBytesPerResultSet</td><td>64 KiB (estimated) kept per result set</td><td>{@code reprokit.jdbc.maxBytes}</td></tr>
+ *   <tr><td>maxLobPrefixBytes</td><td>4 KiB: first bytes kept of each BLOB, CLOB or stream</td><td>{@code reprokit.jdbc.maxLobBytes}</td></tr>
+ *   <tr><td>captureRows</td><td>{@code true}: keep row values (else metadata and counts only)</td><td>{@code reprokit.jdbc.captureRows}</td></tr>
+ *   <tr><td>triggerOnSqlError</td><td>{@code true}: an {@code SQLException} triggers a bundle ({@code TriggerKind.SQL_ERROR}, storm control applies)</td><td>{@code reprokit.jdbc.triggerOnSqlError}</td></tr>
+ *   <tr><td>secretColumns</td><td>none: extra column names (case-insensitive) whose values are never kept, in addition to core's secret-name rules</td><td>{@code reprokit.jdbc.secretColumns} (comma-separated)</td></tr>
+ * </table>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class JdbcCaptureOptions {
+
+  /** Every setting at its default. */
+  public static final JdbcCaptureOptions DEFAULT = builder().build();
+
+  private final int maxRowsPerResultSet;
+  private final long maxBytesPerResultSet;
+  private final int maxLobPrefixBytes;
+  private final boolean captureRows;
+  private final boolean triggerOnSqlError;
+  private final Set<String> secretColumns;
+
+  private JdbcCaptureOptions(Builder b) {
+    this.maxRowsPerResultSet = b.maxRowsPerResultSet;
+    this.maxBytesPerResultSet = b.maxBytesPerResultSet;
+    this.maxLobPrefixBytes = b.maxLobPrefixBytes;
+    this.captureRows = b.captureRows;
+    this.triggerOnSqlError = b.triggerOnSqlError;
+    this.secretColumns = Set.copyOf(b.secretColumns);
+  }
+
+  /** A builder with every setting at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The defaults, overridden by the {@code reprokit.jdbc.*} system properties listed above.
+   *
+   * @throws InvalidConfigurationException when a property holds an invalid value
+   */
+  public static JdbcCaptureOptions fromSystemProperties() {
+    Builder b = builder();
+    String v = System.getProperty("reprokit.jdbc.maxRows");
+    if (v != null) {
+      b.maxRowsPerResultSet((int) parse("reprokit.jdbc.maxRows", v));
+    }
+    v = System.getProperty("reprokit.jdbc.maxBytes");
+    if (v != null) {
+      b.maxBytesPerResultSet(parse("reprokit.jdbc.maxBytes", v));
+    }
+    v = System.getProperty("reprokit.jdbc.maxLobBytes");
+    if (v != null) {
+      b.maxLobPrefixBytes((int) parse("reprokit.jdbc.maxLobBytes", v));
+    }
+    v = System.getProperty("reprokit.jdbc.captureRows");
+    if (v != null) {
+      b.captureRows(Boolean.parseBoolean(v.trim()));
+    }
+    v = System.getProperty("reprokit.jdbc.triggerOnSqlError");
+    if (v != null) {
+      b.triggerOnSqlError(Boolean.parseBoolean(v.trim()));
+    }
+    v = System.getProperty("reprokit.jdbc.secretColumns");
+    if (v != null) {
+      Set<String> names = new TreeSet<>();
+      for (String s : v.split(",")) {
+        if (!s.isBlank()) {
+          names.add(s.trim());
+        }
+      }
+      b.secretColumns(names);
+    }
+    return b.build();
+  }
+
+  private static long parse(String property, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigurationException(
+          "system property " + property + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxRowsPerResultSet = maxRowsPerResultSet;
+    b.maxBytesPerResultSet = maxBytesPerResultSet;
+    b.maxLobPrefixBytes = maxLobPrefixBytes;
+    b.captureRows = captureRows;
+    b.triggerOnSqlError = triggerOnSqlError;
+    b.secretColumns = new TreeSet<>(secretColumns);
+    return b;
+  }
+
+  /** Rows kept per result set; rows beyond are counted, not kept. Default 100. */
+  public int maxRowsPerResultSet() {
+    return maxRowsPerResultSet;
+  }
+
+  /** Estimated bytes of row values kept per result set. Default 64 KiB. */
+  public long maxBytesPerResultSet() {
+    return maxBytesPerResultSet;
+  }
+
+  /** First bytes kept of each LOB or stream value (bind or column). Default 4 KiB. */
+  public int maxLobPrefixBytes() {
+    return maxLobPrefixBytes;
+  }
+
+  /** Whether row values are kept. Default {@code true}. */
+  public boolean captureRows() {
+    return captureRows;
+  }
+
+  /** Whether an {@code SQLException} triggers a bundle. Default {@code true}. */
+  public boolean triggerOnSqlError() {
+    return triggerOnSqlError;
+  }
+
+  /** Extra secret column names, lower case. Default none. */
+  public Set<String> secretColumns() {
+    return secretColumns;
+  }
+
+  /** {@code true} when {@code column} is one of {@link #secretColumns()} (ignoring case). */
+  public boolean isSecretColumn(String column) {
+    return column != null && !secretColumns.isEmpty()
+        && secretColumns.contains(column.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcCaptureOptions[maxRowsPerResultSet=" + maxRowsPerResultSet
+        + ", maxBytesPerResultSet=" + maxBytesPerResultSet
+        + ", maxLobPrefixBytes=" + maxLobPrefixBytes
+        + ", captureRows=" + captureRows
+        + ", triggerOnSqlError=" + triggerOnSqlError
+        + ", secretColumns=" + secretColumns + "]";
+  }
+
+  /** Builds {@link JdbcCaptureOptions}. Not thread-safe. */
+  public static final class Builder {
+    private int maxRowsPerResultSet = 100;
+    private long maxBytesPerResultSet = 64 * 1024;
+    private int maxLobPrefixBytes = 4 * 1024;
+    private boolean captureRows = true;
+    private boolean triggerOnSqlError = true;
+    private Set<String> secretColumns = new TreeSet<>();
+
+    private Builder() {}
+
+    /** Rows kept per result set, 0 or more. */
+    public Builder maxRowsPerResultSet(int rows) {
+      if (rows < 0) {
+        throw new InvalidConfigurationException(
+            "maxRowsPerResultSet must be 0 or more, was " + rows);
+      }
+      this.maxRowsPerResultSet = rows;
+      return this;
+    }
+
+    /** Estimated bytes of row values kept per result set, 0 or more. */
+    public Builder maxBytesPerResultSet(long bytes) {
+      if (bytes < 0) {
+        throw new InvalidConfigurationException(
+            "maxBytesPerResultSet must be 0 or more, was " + bytes);
+      }
+      this.maxBytesPerResultSet = bytes;
+      return this;
+    }
+
+    /** First bytes kept of each LOB or stream, 0 or more (at most 16 MiB). */
+    public Builder maxLobPrefixBytes(int bytes) {
+      if (bytes < 0 || bytes > 16 * 1024 * 1024) {
+        throw new InvalidConfigurationException(
+            "maxLobPrefixBytes must be between 0 and 16 MiB, was " + bytes);
+      }
+      this.maxLobPrefixBytes = bytes;
+      return this;
+    }
+
+    /** Whether row values are kept. */
+    public Builder captureRows(boolean captureRows) {
+      this.captureRows = captureRows;
+      return this;
+    }
+
+    /** Whether an {@code SQLException} triggers a bundle. */
+    public Builder triggerOnSqlError(boolean trigger) {
+      this.triggerOnSqlError = trigger;
+      return this;
+    }
+
+    /** Extra secret column names (case-insensitive), replacing the previous set. */
+    public Builder secretColumns(Set<String> names) {
+      if (names == null) {
+        throw new InvalidConfigurationException("secretColumns must not be null");
+      }
+      Set<String> copy = new TreeSet<>();
+      for (String n : names) {
+        if (n == null || n.isBlank()) {
+          throw new InvalidConfigurationException(
+              "secretColumns must not contain a null or blank name, was " + names);
+        }
+        copy.add(n.trim().toLowerCase(Locale.ROOT));
+      }
+      this.secretColumns = copy;
+      return this;
+    }
+
+    /** The options. */
+    public JdbcCaptureOptions build() {
+      return new JdbcCaptureOptions(this);
+    }
+  }
+}
