@@ -62,7 +62,14 @@ public final class ReproResultSet implements ResultSet {
     this.statementSeq = statementSeq;
     this.source = source;
     this.startNanos = System.nanoTime();
-    this.published = !capture.ctx.recorder.isEnabled();
+    boolean off;
+    try {
+      off = !capture.ctx.recorder.isEnabled();
+    } catch (Throwable t) {
+      capture.ctx.fault(t);
+      off = true;
+    }
+    this.published = off;
   }
 
   /** A result set from {@code DatabaseMetaData}: wrapped, not recorded. */

@@ -165,7 +165,12 @@ final class StatementCapture {
     boolean isBatch = method.startsWith("executeBatch") || method.startsWith("executeLargeBatch");
     List<List<BindValue>> batch = List.of();
     if (isBatch && binds != null) {
-      batch = binds.takeBatch(); // cleared even when the batch failed
+      try {
+        batch = binds.takeBatch(); // cleared even when the batch failed
+      } catch (Throwable t) {
+        binds.clearBatch();
+        ctx.fault(t);
+      }
     }
     Recorder recorder = ctx.recorder;
     try {
