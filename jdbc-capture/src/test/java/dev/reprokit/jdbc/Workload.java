@@ -28,12 +28,16 @@ final class Workload {
   }
 
   static List<String> run(DataSource ds, String table) throws SQLException {
+    return run(ds, table, "varbinary(64)");
+  }
+
+  static List<String> run(DataSource ds, String table, String binaryType) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = ds.getConnection()) {
       step(out, "create", () -> {
         try (Statement s = c.createStatement()) {
           return s.executeUpdate("create table " + table
-              + " (id int primary key, name varchar(40), amount decimal(10,2), data varbinary(64))");
+              + " (id int primary key, name varchar(40), amount decimal(10,2), data " + binaryType + ")");
         }
       });
       step(out, "insert", () -> {
@@ -125,11 +129,18 @@ final class Workload {
     try {
       out.add(name + ": " + show(body.run()));
     } catch (SQLException e) {
-      out.add(name + ": " + e.getClass().getSimpleName().replace("Jdbc", "") + " " + e.getSQLState()
-          + " " + e.getErrorCode());
+      out.add(name + ": " + jdbcType(e.getClass()) + " " + e.getSQLState() + " " + e.getErrorCode());
     } catch (Exception e) {
       out.add(name + ": " + e);
     }
+  }
+
+  /** The nearest java.sql exception type: what a portable application can catch. */
+  static String jdbcType(Class<?> c) {
+    while (!c.getPackageName().equals("java.sql")) {
+      c = c.getSuperclass();
+    }
+    return c.getSimpleName();
   }
 
   static String rows(ResultSet rs) throws SQLException {
@@ -141,7 +152,13 @@ final class Workload {
     while (rs.next()) {
       b.append('[');
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        b.append(show(rs.getObject(i))).append('|').append(rs.getString(i)).append(';');
+        b.append(show(rs.getObject(i)));
+        int type = md.getColumnType(i);
+        if (type != java.sql.Types.BINARY && type != java.sql.Types.VARBINARY
+            && type != java.sql.Types.LONGVARBINARY && type != java.sql.Types.BLOB) {
+          b.append('|').append(rs.getString(i)); // a driver's text of binary is not recorded
+        }
+        b.append(';');
       }
       b.append(']');
     }

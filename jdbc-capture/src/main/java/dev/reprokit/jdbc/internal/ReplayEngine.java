@@ -181,7 +181,8 @@ public final class ReplayEngine {
           at++;
         }
         why = "SQL differs from character " + (at + 1) + ": recorded '"
-            + abbreviate(rs.substring(Math.min(at, rs.length()))) + "'";
+            + abbreviate(rs.substring(Math.min(at, rs.length()))) + "', now '"
+            + abbreviate(norm.substring(Math.min(at, norm.length()))) + "'";
       }
       candidates.add(new Candidate(i, d, why));
     }
@@ -248,18 +249,50 @@ public final class ReplayEngine {
     return e;
   }
 
+  /**
+   * The recorded type when it is a {@code java.sql} exception, else its nearest
+   * {@code java.sql} superclass when the driver is on the class path, else the JDBC 4
+   * subclass its SQLState class implies; so that the application's catch blocks behave.
+   */
   private static SQLException instantiate(String type, String message, String state, int code) {
-    if (type != null && type.startsWith("java.sql.")) {
+    Class<?> c = null;
+    if (type != null) {
       try {
-        Class<?> c = Class.forName(type);
-        if (SQLException.class.isAssignableFrom(c)) {
-          return (SQLException) c.getConstructor(String.class, String.class, int.class)
-              .newInstance(message, state, code);
+        c = Class.forName(type, false, ReplayEngine.class.getClassLoader());
+        while (c != null && !c.getName().startsWith("java.sql.")) {
+          c = c.getSuperclass();
         }
+      } catch (ClassNotFoundException | LinkageError | RuntimeException notHere) {
+        c = null;
+      }
+    }
+    if (c == null) {
+      c = byState(state);
+    }
+    if (c != null && SQLException.class.isAssignableFrom(c)) {
+      try {
+        return (SQLException) c.getConstructor(String.class, String.class, int.class)
+            .newInstance(message, state, code);
       } catch (ReflectiveOperationException | RuntimeException ignored) {
         // fall back to a plain SQLException below
       }
     }
     return new SQLException(message, state, code);
+  }
+
+  private static Class<?> byState(String state) {
+    if (state == null || state.length() < 2) {
+      return SQLException.class;
+    }
+    switch (state.substring(0, 2)) {
+      case "08": return java.sql.SQLNonTransientConnectionException.class;
+      case "22": return java.sql.SQLDataException.class;
+      case "23": return java.sql.SQLIntegrityConstraintViolationException.class;
+      case "28": return java.sql.SQLInvalidAuthorizationSpecException.class;
+      case "40": return java.sql.SQLTransactionRollbackException.class;
+      case "42": return java.sql.SQLSyntaxErrorException.class;
+      case "0A": return java.sql.SQLFeatureNotSupportedException.class;
+      default: return SQLException.class;
+    }
   }
 }

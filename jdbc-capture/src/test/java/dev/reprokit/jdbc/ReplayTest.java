@@ -1,0 +1,172 @@
+package dev.reprokit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprokit.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+
+  private static List<Event> record(Databases db, String table, String binaryType,
+      List<String> appSaw) throws SQLException {
+    TestRecorder rec = new TestRecorder();
+    try {
+      DataSource ds = ReproJdbc.wrap(db.dataSource(db.url()), rec.recorder);
+      appSaw.addAll(Workload.run(ds, table, binaryType));
+      return rec.events();
+    } finally {
+      rec.recorder.close();
+      if (db != Databases.H2) {
+        try (Connection c = db.dataSource(db.url()).getConnection(); Statement s = c.createStatement()) {
+          s.execute("drop table if exists " + table);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRecordingFromH2ReplaysWithTheSameAppVisibleResults() throws SQLException {
+    String table = Databases.table("replay");
+    List<String> recorded = new java.util.ArrayList<>();
+    List<Event> events = record(Databases.H2, table, "varbinary(64)", recorded);
+    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "varbinary(64)");
+    assertThat(replayed).isEqualTo(recorded);
+    assertThat(recorded).anyMatch(s -> s.startsWith("query: id:4 name:12 amount:3 data:-3 [2|2;"));
+  }
+
+  @Test
+  void aRecordingFromPostgresReplaysWithTheSameAppVisibleResults() throws SQLException {
+    Databases.POSTGRES.assumeReachable();
+    String table = Databases.table("replay");
+    List<String> recorded = new java.util.ArrayList<>();
+    List<Event> events = record(Databases.POSTGRES, table, "bytea", recorded);
+    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "bytea");
+    assertThat(replayed).isEqualTo(recorded);
+    assertThat(recorded).anyMatch(s -> s.startsWith("error: SQLException 42703"));
+  }
+
+  @Test
+  void aRecordingFromMariaDbReplaysWithTheSameAppVisibleResults() throws SQLException {
+    Databases.MARIADB.assumeReachable();
+    String table = Databases.table("replay");
+    List<String> recorded = new java.util.ArrayList<>();
+    List<Event> events = record(Databases.MARIADB, table, "varbinary(64)", recorded);
+    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "varbinary(64)");
+    assertThat(replayed).isEqualTo(recorded);
+  }
+
+  @Test
+  void repeatedStatementsAnswerInRecordedOrderWithRecordedMetadata() throws SQLException {
+    TestRecorder rec = new TestRecorder();
+    String url = Databases.H2.url();
+    DataSource ds = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table t (id bigint primary key, at timestamp, ok boolean)");
+      try (PreparedStatement count = c.prepareStatement("select count(*) as n from t")) {
+        for (int i = 1; i <= 2; i++) {
+          try (ResultSet rs = count.executeQuery()) {
+            rs.next();
+          }
+          s.executeUpdate("insert into t values (" + i + ", timestamp '2024-05-06 07:08:09', true)");
+        }
+      }
+      try (ResultSet rs = s.executeQuery("select * from t order by id")) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      }
+    }
+    List<Event> events = rec.events();
+    rec.recorder.close();
+    try (Connection c = JdbcReplay.dataSource(events).getConnection();
+         Statement s = c.createStatement()) {
+      assertThat(s.execute("create table t (id bigint primary key, at timestamp, ok boolean)")).isFalse();
+      try (PreparedStatement count = c.prepareStatement("select  count(*) as n\n from t")) {
+        try (ResultSet rs = count.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt("N")).isZero();
+          assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("N");
+          assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.BIGINT);
+          assertThat(rs.getObject(1)).isEqualTo(0L);
+        }
+        assertThat(s.executeUpdate("insert into t values (1, timestamp '2024-05-06 07:08:09', true)")).isEqualTo(1);
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+      }
+      try (ResultSet rs = s.executeQuery("select * from t order by id")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject("AT")).isEqualTo(java.sql.Timestamp.valueOf("2024-05-06 07:08:09"));
+        assertThat(rs.getBoolean(3)).isTrue();
+        assertThat(rs.getObject(1, Long.class)).isEqualTo(1L);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.next()).isFalse();
+        assertThat(rs.previous()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void anUnmatchedStatementFailsWithTheNearestRecordedStatementsAndWhatDiffers() throws SQLException {
+    TestRecorder rec = new TestRecorder();
+    DataSource ds = ReproJdbc.wrap(Databases.H2.dataSource(Databases.H2.url()), rec.recorder);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table account (id int, owner varchar(20))");
+      try (PreparedStatement ps = c.prepareStatement("select owner from account where id = ?")) {
+        ps.setInt(1, 7);
+        ps.executeQuery().close();
+      }
+    }
+    List<Event> events = rec.events();
+    rec.recorder.close();
+    try (Connection c = JdbcReplay.connection(events)) {
+      PreparedStatement ps = c.prepareStatement("select owner from account where id = ?");
+      ps.setInt(1, 8);
+      assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
+          .hasMessageContaining("no recorded statement matches")
+          .hasMessageContaining("parameter 1: recorded 7 (setInt), now 8");
+      PreparedStatement typo = c.prepareStatement("select ownr from account where id = ?");
+      typo.setInt(1, 7);
+      assertThatThrownBy(typo::executeQuery).hasMessageContaining("SQL differs from character 11: recorded 'er from account where id = ?', now 'r from account");
+    }
+  }
+
+  @Test
+  void recordedErrorsAreThrownAgainWithTheirSqlStateAndVendorCode() throws SQLException {
+    TestRecorder rec = new TestRecorder();
+    DataSource ds = ReproJdbc.wrap(Databases.H2.dataSource(Databases.H2.url()), rec.recorder);
+    SQLException original = null;
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.executeQuery("select * from missing_table");
+    } catch (SQLException e) {
+      original = e;
+    }
+    List<Event> events = rec.events();
+    rec.recorder.close();
+    try (Connection c = JdbcReplay.connection(events); Statement s = c.createStatement()) {
+      SQLException again = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> s.executeQuery("select * from missing_table"));
+      assertThat((Object) again).isInstanceOf(SQLSyntaxErrorException.class);
+      assertThat(again.getSQLState()).isEqualTo(original.getSQLState());
+      assertThat(again.getErrorCode()).isEqualTo(original.getErrorCode());
+      assertThat(again.getMessage()).isEqualTo(original.getMessage());
+    }
+  }
+
+  @Test
+  void theReplayDriverAnswersFromTheReplayUrl() {
+    assertThat(new ReproDriver().acceptsURL("jdbc:repro:replay:/tmp/x.repro.zip")).isTrue();
+  }
+}
