@@ -9,6 +9,7 @@ import dev.reprokit.event.JdbcStatementEvent;
 import dev.reprokit.event.JdbcTransactionEvent;
 import dev.reprokit.internal.DefaultRecorder;
 import dev.reprokit.internal.FaultReporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,9 +25,16 @@ final class TestRecorder {
   }
 
   TestRecorder(RecorderConfig config) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("reprokit-jdbc-test");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Path bundle = dir.resolve("kept-in-memory.repro.zip");
     recorder = new DefaultRecorder(config, s -> {
       snapshots.add(s);
-      return Path.of("in-memory");
+      return bundle;
     }, new FaultReporter(), System::currentTimeMillis);
   }
 
