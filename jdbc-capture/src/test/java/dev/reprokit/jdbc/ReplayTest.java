@@ -165,8 +165,60 @@ class ReplayTest {
     }
   }
 
+  private static java.nio.file.Path writeBundle(Databases db, String table, String binaryType,
+      List<String> appSaw, java.nio.file.Path dir) throws SQLException {
+    dev.reprokit.Recorder recorder = dev.reprokit.Recorder.create(dev.reprokit.RecorderConfig.builder()
+        .bundleDirectory(dir).automaticTriggers(java.util.EnumSet.noneOf(dev.reprokit.TriggerKind.class))
+        .build());
+    try {
+      DataSource ds = ReproJdbc.wrap(db.dataSource(db.url()), recorder);
+      appSaw.addAll(Workload.run(ds, table, binaryType));
+      dev.reprokit.CaptureResult result = recorder.capture("replay test");
+      assertThat(result.written()).as(result.message()).isTrue();
+      return result.path();
+    } finally {
+      recorder.close();
+      if (db != Databases.H2) {
+        try (Connection c = db.dataSource(db.url()).getConnection(); Statement s = c.createStatement()) {
+          s.execute("drop table if exists " + table);
+        }
+      }
+    }
+  }
+
   @Test
-  void theReplayDriverAnswersFromTheReplayUrl() {
-    assertThat(new ReproDriver().acceptsURL("jdbc:repro:replay:/tmp/x.repro.zip")).isTrue();
+  void aBundleRecordedAgainstPostgresReplaysThroughTheReplayDriver(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+    Databases.POSTGRES.assumeReachable();
+    String table = Databases.table("bundle");
+    List<String> recorded = new java.util.ArrayList<>();
+    java.nio.file.Path bundle = writeBundle(Databases.POSTGRES, table, "bytea", recorded, dir);
+    dev.reprokit.testing.BundleSchemas.assertValid(bundle);
+    String url = ReproDriver.REPLAY_PREFIX + bundle;
+    List<String> replayed = Workload.run(Databases.dataSource(url, null, null), table, "bytea");
+    assertThat(replayed).isEqualTo(recorded);
+    try (Connection c = java.sql.DriverManager.getConnection(url)) {
+      assertThat(c.getMetaData().getURL()).isEqualTo(url);
+    }
+    assertThat(Workload.run(JdbcReplay.dataSource(bundle), table, "bytea")).isEqualTo(recorded);
+  }
+
+  @Test
+  void aBundleRecordedAgainstH2ReplaysThroughTheReplayDriver(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+    String table = Databases.table("bundle");
+    List<String> recorded = new java.util.ArrayList<>();
+    java.nio.file.Path bundle = writeBundle(Databases.H2, table, "varbinary(64)", recorded, dir);
+    dev.reprokit.testing.BundleSchemas.assertValid(bundle);
+    List<String> replayed = Workload.run(
+        Databases.dataSource(ReproDriver.REPLAY_PREFIX + bundle, null, null), table, "varbinary(64)");
+    assertThat(replayed).isEqualTo(recorded);
+  }
+
+  @Test
+  void aMissingBundleFailsToConnectWithAClearMessage() {
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+        ReproDriver.REPLAY_PREFIX + "/nonexistent/x.repro.zip"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("no bundle file at");
   }
 }
