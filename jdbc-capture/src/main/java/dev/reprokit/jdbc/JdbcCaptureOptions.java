@@ -155,6 +155,23 @@ public final class JdbcCaptureOptions {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof JdbcCaptureOptions other
+        && maxRowsPerResultSet == other.maxRowsPerResultSet
+        && maxBytesPerResultSet == other.maxBytesPerResultSet
+        && maxLobPrefixBytes == other.maxLobPrefixBytes
+        && captureRows == other.captureRows
+        && triggerOnSqlError == other.triggerOnSqlError
+        && secretColumns.equals(other.secretColumns);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(maxRowsPerResultSet, maxBytesPerResultSet, maxLobPrefixBytes,
+        captureRows, triggerOnSqlError, secretColumns);
+  }
+
+  @Override
   public String toString() {
     return "JdbcCaptureOptions[maxRowsPerResultSet=" + maxRowsPerResultSet
         + ", maxBytesPerResultSet=" + maxBytesPerResultSet

@@ -96,7 +96,7 @@ public final class ReproDriver implements Driver {
   private static CaptureContext context(String url, Recorder recorder) {
     JdbcCaptureOptions options = ReproJdbc.driverOptions();
     CaptureContext ctx = CONTEXTS.get(url);
-    if (ctx == null || ctx.recorder() != recorder || !ctx.options().toString().equals(options.toString())) {
+    if (ctx == null || ctx.recorder() != recorder || !ctx.options().equals(options)) {
       ctx = new CaptureContext(recorder, options, url);
       CONTEXTS.put(url, ctx);
     }

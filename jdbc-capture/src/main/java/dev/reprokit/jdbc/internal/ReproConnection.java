@@ -267,14 +267,15 @@ public final class ReproConnection implements Connection {
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
+    String label = savepointLabel(savepoint); // before: a released savepoint has no name
     long t0 = System.nanoTime();
     try {
       delegate.rollback(savepoint);
     } catch (Throwable e) {
-      tx("rollback-to-savepoint", savepointLabel(savepoint), null, t0, e);
+      tx("rollback-to-savepoint", label, null, t0, e);
       throw e;
     }
-    tx("rollback-to-savepoint", savepointLabel(savepoint), null, t0, null);
+    tx("rollback-to-savepoint", label, null, t0, null);
   }
 
   @Override
@@ -307,14 +308,15 @@ public final class ReproConnection implements Connection {
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    String label = savepointLabel(savepoint); // before: a released savepoint has no name
     long t0 = System.nanoTime();
     try {
       delegate.releaseSavepoint(savepoint);
     } catch (Throwable e) {
-      tx("release-savepoint", savepointLabel(savepoint), null, t0, e);
+      tx("release-savepoint", label, null, t0, e);
       throw e;
     }
-    tx("release-savepoint", savepointLabel(savepoint), null, t0, null);
+    tx("release-savepoint", label, null, t0, null);
   }
 
   @Override

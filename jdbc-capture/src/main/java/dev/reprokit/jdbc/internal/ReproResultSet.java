@@ -316,6 +316,22 @@ public final class ReproResultSet implements ResultSet {
   }
 
   @Override
+  public void moveToInsertRow() throws SQLException {
+    if (onRow) {
+      leaveRow();
+    }
+    delegate.moveToInsertRow();
+  }
+
+  @Override
+  public void deleteRow() throws SQLException {
+    if (onRow) {
+      leaveRow();
+    }
+    delegate.deleteRow();
+  }
+
+  @Override
   public void close() throws SQLException {
     if (!published) {
       publishNow();
@@ -1015,11 +1031,6 @@ public final class ReproResultSet implements ResultSet {
   }
 
   @Override
-  public void deleteRow() throws SQLException {
-    delegate.deleteRow();
-  }
-
-  @Override
   public void refreshRow() throws SQLException {
     delegate.refreshRow();
   }
@@ -1027,11 +1038,6 @@ public final class ReproResultSet implements ResultSet {
   @Override
   public void cancelRowUpdates() throws SQLException {
     delegate.cancelRowUpdates();
-  }
-
-  @Override
-  public void moveToInsertRow() throws SQLException {
-    delegate.moveToInsertRow();
   }
 
   @Override
