@@ -54,6 +54,7 @@ class CaptureTest {
 
   @AfterEach
   void tearDown() {
+    assertThat(rec.recorder.stats().internalFailures()).as("capture faults").isZero();
     rec.recorder.close();
   }
 

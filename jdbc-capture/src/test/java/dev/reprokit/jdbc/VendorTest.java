@@ -29,6 +29,7 @@ class VendorTest {
 
   @AfterEach
   void tearDown() throws SQLException {
+    long faults = rec.recorder.stats().internalFailures();
     rec.recorder.close();
     if (db != null && !cleanup.isEmpty()) {
       try (Connection c = db.dataSource(db.url()).getConnection(); Statement s = c.createStatement()) {
@@ -37,6 +38,7 @@ class VendorTest {
         }
       }
     }
+    assertThat(faults).as("capture faults").isZero();
   }
 
   private DataSource wrapped(Databases which) {
