@@ -57,14 +57,13 @@ public final class JdbcReplay {
   }
 
   static Connection connection(Path bundle, String url) throws SQLException {
-    return ReplayObjects.connection(new ReplayEngine(BundleEvents.read(bundle), url));
+    return ReplayObjects.connection(BundleEvents.engine(bundle, url));
   }
 
   /** A data source answering from the JDBC events of a bundle file. */
   public static DataSource dataSource(Path bundle) throws SQLException {
     Objects.requireNonNull(bundle, "bundle");
-    return new ReplayDataSource(new ReplayEngine(BundleEvents.read(bundle),
-        ReproDriver.REPLAY_PREFIX + bundle));
+    return new ReplayDataSource(BundleEvents.engine(bundle, ReproDriver.REPLAY_PREFIX + bundle));
   }
 
   private static final class ReplayDataSource implements DataSource {

@@ -74,6 +74,11 @@ public final class ReproJdbc {
     return new ReproDataSource(dataSource, new CaptureContext(recorder, options, null));
   }
 
+  /** Wraps one connection with {@link JdbcCaptureOptions#DEFAULT}. */
+  public static Connection wrap(Connection connection, Recorder recorder) {
+    return wrap(connection, recorder, JdbcCaptureOptions.DEFAULT);
+  }
+
   /**
    * Wraps one connection the application obtained elsewhere (records its close, not its
    * opening).

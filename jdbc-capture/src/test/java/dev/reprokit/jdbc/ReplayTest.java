@@ -199,6 +199,7 @@ class ReplayTest {
     assertThat(replayed).isEqualTo(recorded);
     try (Connection c = java.sql.DriverManager.getConnection(url)) {
       assertThat(c.getMetaData().getURL()).isEqualTo(url);
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
     assertThat(Workload.run(JdbcReplay.dataSource(bundle), table, "bytea")).isEqualTo(recorded);
   }

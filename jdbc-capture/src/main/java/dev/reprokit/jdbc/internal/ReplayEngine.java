@@ -28,8 +28,17 @@ public final class ReplayEngine {
   private final List<Recorded> recorded;
   private final boolean[] used;
   final String url;
+  final dev.reprokit.env.DatabaseInfo database;
 
   public ReplayEngine(List<Event> events, String url) {
+    this(events, url, null);
+  }
+
+  /**
+   * @param database the database the recording ran against (from the bundle's environment),
+   *     reported by the replay's {@code DatabaseMetaData}, or {@code null}
+   */
+  public ReplayEngine(List<Event> events, String url, dev.reprokit.env.DatabaseInfo database) {
     Map<Long, JdbcResultSetEvent> rows = new HashMap<>();
     Map<Long, JdbcResultSetEvent> keys = new HashMap<>();
     for (Event e : events) {
@@ -51,6 +60,7 @@ public final class ReplayEngine {
     this.recorded = List.copyOf(list);
     this.used = new boolean[list.size()];
     this.url = url;
+    this.database = database;
   }
 
   /** Every recorded execution, in order. */

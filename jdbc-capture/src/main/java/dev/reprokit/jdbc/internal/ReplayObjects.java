@@ -204,8 +204,12 @@ public final class ReplayObjects {
       switch (m.getName()) {
         case "getURL": return engine.url;
         case "getConnection": return self;
-        case "getDatabaseProductName": return "ReproKit replay";
-        case "getDatabaseProductVersion": return "0.1";
+        case "getDatabaseProductName":
+          return engine.database != null && engine.database.product() != null
+              ? engine.database.product() : "ReproKit replay";
+        case "getDatabaseProductVersion":
+          return engine.database != null && engine.database.productVersion() != null
+              ? engine.database.productVersion() : "0.1";
         case "getDriverName": return "ReproKit replay driver";
         case "getDriverVersion": return "0.1";
         case "getDriverMajorVersion": return 0;

@@ -143,8 +143,16 @@ public final class ReproResultSet implements ResultSet {
   private void readColumns() throws SQLException {
     ResultSetMetaData md = delegate.getMetaData();
     int n = md.getColumnCount();
+    if (source == null && capture.columns != null && capture.columns.size() == n) {
+      columns = capture.columns; // same statement, same shape: metadata read once
+      secretColumns = capture.secretColumns;
+      return;
+    }
     List<ColumnInfo> list = new ArrayList<>(n);
     boolean[] secret = null;
+    // pgjdbc answers isNullable with a catalog query on the application's connection:
+    // not worth a hidden round trip, recorded as columnNullableUnknown instead.
+    boolean askNullable = !md.getClass().getName().startsWith("org.postgresql.");
     for (int i = 1; i <= n; i++) {
       final int c = i;
       String name = safe(() -> md.getColumnName(c));
@@ -153,7 +161,7 @@ public final class ReproResultSet implements ResultSet {
       String typeName = safe(() -> md.getColumnTypeName(c));
       Integer precision = safe(() -> md.getPrecision(c));
       Integer scale = safe(() -> md.getScale(c));
-      Integer nullable = safe(() -> md.isNullable(c));
+      Integer nullable = askNullable ? safe(() -> md.isNullable(c)) : null;
       String className = safe(() -> md.getColumnClassName(c));
       list.add(new ColumnInfo(name, label, type == null ? java.sql.Types.OTHER : type, typeName,
           precision == null ? 0 : precision, scale == null ? 0 : scale,
@@ -165,8 +173,12 @@ public final class ReproResultSet implements ResultSet {
         secret[i - 1] = true;
       }
     }
-    columns = list;
+    columns = List.copyOf(list);
     secretColumns = secret;
+    if (source == null) {
+      capture.columns = columns;
+      capture.secretColumns = secret;
+    }
   }
 
   private interface SqlSupplier<T> {
@@ -210,7 +222,7 @@ public final class ReproResultSet implements ResultSet {
       recorder.record(new JdbcResultSetEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, startNanos, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id,
-          capture.id, statementSeq, List.copyOf(columns), kept, rowsSeen, complete,
+          capture.id, statementSeq, columns, kept, rowsSeen, complete,
           truncated || (!ctx.options.captureRows() && rowsSeen > 0), source));
       rows = null;
     } catch (Throwable t) {

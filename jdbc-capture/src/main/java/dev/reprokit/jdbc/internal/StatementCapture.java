@@ -33,6 +33,9 @@ final class StatementCapture {
   private int[] outIndexes;
   private List<String> outNames;
   private Object lastWarning;
+  /** Column metadata of this statement's last query result, reused while the shape holds. */
+  java.util.List<dev.reprokit.event.ColumnInfo> columns;
+  boolean[] secretColumns;
 
   StatementCapture(ReproConnection connection, Statement owner, String kind, String sql) {
     this.connection = connection;
