@@ -125,6 +125,21 @@ class CaptureTest {
   }
 
   @Test
+  void aResultSetLeftOpenIsPublishedWhenItsConnectionCloses() throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 3);
+      Statement s = c.createStatement();
+      ResultSet rs = s.executeQuery("select id from person order by id");
+      rs.next();
+      rs.next(); // on row 2; neither the result set nor the statement is closed
+    }
+    JdbcResultSetEvent rows = rec.resultSets().get(0);
+    assertThat(rows.rows()).containsExactly(List.of(1), List.of(2));
+    assertThat(rows.rowsSeen()).isEqualTo(2);
+    assertThat(rows.complete()).isFalse();
+  }
+
+  @Test
   void scrollingSeesTheSameValuesAsTheRawDriver() throws SQLException {
     try (Connection c = ds.getConnection()) {
       insertPeople(c, 5);

@@ -39,7 +39,8 @@ class TransparencyProperties {
   private static String ddl(Databases db, String table) {
     String binary = db == Databases.POSTGRES ? "bytea" : "varbinary(16)";
     return "create table " + table + " (id int primary key, name varchar(40), amount decimal(10,2),"
-        + " ts timestamp null, data " + binary + ", flag boolean)";
+        + " ts timestamp null, data " + binary + ", flag boolean, born date, ratio double precision,"
+        + " bignum bigint)";
   }
 
   private static List<String> run(Connection c, String table, List<Op> ops) {
@@ -132,7 +133,8 @@ class TransparencyProperties {
 
   private static int insert(Connection c, String table, int id, int b) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "insert into " + table + " (id, name, amount, ts, data, flag) values (?, ?, ?, ?, ?, ?)")) {
+        "insert into " + table + " (id, name, amount, ts, data, flag, born, ratio, bignum)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, id);
       if (b % 7 == 0) {
         ps.setNull(2, Types.VARCHAR);
@@ -143,6 +145,13 @@ class TransparencyProperties {
       ps.setTimestamp(4, new Timestamp(Timestamp.valueOf("2024-02-03 04:05:06").getTime() + b * 1000L));
       ps.setBytes(5, new byte[] {(byte) b, (byte) (b % 5)});
       ps.setObject(6, b % 2 == 0);
+      if (b % 5 == 0) {
+        ps.setNull(7, Types.DATE);
+      } else {
+        ps.setDate(7, java.sql.Date.valueOf(java.time.LocalDate.of(2020, 1 + b % 12, 1 + b % 28)));
+      }
+      ps.setDouble(8, b / 3.0);
+      ps.setLong(9, 1L << (b % 62));
       return ps.executeUpdate();
     }
   }

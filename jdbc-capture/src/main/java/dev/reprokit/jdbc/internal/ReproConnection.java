@@ -38,6 +38,9 @@ public final class ReproConnection implements Connection {
   private final String user;
   private ReproDatabaseMetaData metaData;
   private SQLWarning lastWarning;
+  /** Result sets not yet published: published before the connection closes. */
+  private final java.util.ArrayList<ReproResultSet> unpublished = new java.util.ArrayList<>(4);
+  private static final int MAX_TRACKED = 64;
 
   ReproConnection(CaptureContext ctx, Connection delegate, String user) {
     this.delegate = delegate;
@@ -132,6 +135,44 @@ public final class ReproConnection implements Connection {
         ctx.fault(t);
         return null;
       }
+    }
+  }
+
+  void track(ReproResultSet rs) {
+    ReproResultSet oldest = null;
+    synchronized (unpublished) {
+      if (unpublished.size() >= MAX_TRACKED) {
+        oldest = unpublished.remove(0);
+      }
+      unpublished.add(rs);
+    }
+    if (oldest != null) {
+      oldest.publishNow(); // an application leaking result sets: keep memory bounded
+    }
+  }
+
+  void untrack(ReproResultSet rs) {
+    synchronized (unpublished) {
+      for (int i = unpublished.size() - 1; i >= 0; i--) {
+        if (unpublished.get(i) == rs) {
+          unpublished.remove(i);
+          return;
+        }
+      }
+    }
+  }
+
+  private void publishOpenResultSets() {
+    ReproResultSet[] open;
+    synchronized (unpublished) {
+      if (unpublished.isEmpty()) {
+        return;
+      }
+      open = unpublished.toArray(new ReproResultSet[0]);
+      unpublished.clear();
+    }
+    for (ReproResultSet rs : open) {
+      rs.publishNow();
     }
   }
 
@@ -345,6 +386,7 @@ public final class ReproConnection implements Connection {
 
   @Override
   public void close() throws SQLException {
+    publishOpenResultSets(); // while their rows can still be read
     long t0 = System.nanoTime();
     try {
       delegate.close();

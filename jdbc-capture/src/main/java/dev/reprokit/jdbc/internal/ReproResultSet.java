@@ -70,6 +70,13 @@ public final class ReproResultSet implements ResultSet {
       off = true;
     }
     this.published = off;
+    if (!off) {
+      try {
+        connection.track(this);
+      } catch (Throwable t) {
+        capture.ctx.fault(t);
+      }
+    }
   }
 
   /** A result set from {@code DatabaseMetaData}: wrapped, not recorded. */
@@ -205,6 +212,11 @@ public final class ReproResultSet implements ResultSet {
       leaveRow();
     }
     published = true;
+    try {
+      connection.untrack(this);
+    } catch (Throwable t) {
+      capture.ctx.fault(t);
+    }
     try {
       CaptureContext ctx = capture.ctx;
       if (columns == null) {
