@@ -162,7 +162,11 @@ public class WrapperGenerator {
 
   static String render(Class<?> iface, Method m, Set<String> imports) {
     StringBuilder b = new StringBuilder();
-    b.append("  @Override\n  public ");
+    b.append("  @Override\n");
+    if (m.isAnnotationPresent(Deprecated.class)) {
+      b.append("  @Deprecated\n  @SuppressWarnings(\"deprecation\")\n");
+    }
+    b.append("  public ");
     TypeVariable<Method>[] tvs = m.getTypeParameters();
     if (tvs.length > 0) {
       List<String> names = new ArrayList<>();

@@ -70,6 +70,16 @@ class VendorTest {
         .filter(s -> s.statementKind().equals("callable")).findFirst().orElseThrow();
     assertThat(call.binds()).contains(new BindValue(1, null, "setInt", null, 21));
     assertThat(call.outParameters()).extracting(BindValue::value).containsExactly(42, "n21");
+
+    try (Connection replay = JdbcReplay.connection(rec.events());
+         CallableStatement cs = replay.prepareCall("{call " + fn + "(?, ?, ?)}")) {
+      cs.setInt(1, 21);
+      cs.registerOutParameter(2, Types.INTEGER);
+      cs.registerOutParameter(3, Types.VARCHAR);
+      cs.execute();
+      assertThat(cs.getInt(2)).isEqualTo(42);
+      assertThat(cs.getString(3)).isEqualTo("n21");
+    }
   }
 
   @Test

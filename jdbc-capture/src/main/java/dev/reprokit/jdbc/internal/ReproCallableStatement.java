@@ -635,6 +635,8 @@ public final class ReproCallableStatement implements CallableStatement {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public BigDecimal getBigDecimal(int parameterIndex, int n) throws SQLException {
     return delegate.getBigDecimal(parameterIndex, n);
   }
@@ -1327,6 +1329,8 @@ public final class ReproCallableStatement implements CallableStatement {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public void setUnicodeStream(int parameterIndex, InputStream x, int n) throws SQLException {
     InputStream teed = capture.binds.tee(parameterIndex, "setUnicodeStream", x, n);
     delegate.setUnicodeStream(parameterIndex, teed, n);

@@ -542,6 +542,8 @@ public final class ReproPreparedStatement implements PreparedStatement {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public void setUnicodeStream(int parameterIndex, InputStream x, int n) throws SQLException {
     InputStream teed = capture.binds.tee(parameterIndex, "setUnicodeStream", x, n);
     delegate.setUnicodeStream(parameterIndex, teed, n);

@@ -590,6 +590,8 @@ public final class ReproResultSet implements ResultSet {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public BigDecimal getBigDecimal(int columnIndex, int n) throws SQLException {
     return delegate.getBigDecimal(columnIndex, n);
   }
@@ -605,6 +607,8 @@ public final class ReproResultSet implements ResultSet {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public BigDecimal getBigDecimal(String columnLabel, int n) throws SQLException {
     return delegate.getBigDecimal(columnLabel, n);
   }
@@ -690,11 +694,15 @@ public final class ReproResultSet implements ResultSet {
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public InputStream getUnicodeStream(int columnIndex) throws SQLException {
     return delegate.getUnicodeStream(columnIndex);
   }
 
   @Override
+  @Deprecated
+  @SuppressWarnings("deprecation")
   public InputStream getUnicodeStream(String columnLabel) throws SQLException {
     return delegate.getUnicodeStream(columnLabel);
   }
