@@ -148,22 +148,29 @@ final class BindRecorder {
     }
   }
 
-  /** The parameters now, in index order then named; teed streams still live. */
+  /** The parameters now (immutable), in index order then named; teed streams still live. */
   List<BindValue> snapshot() {
     int namedCount = named == null ? 0 : named.size();
     if (max == 0 && namedCount == 0) {
       return List.of();
     }
-    List<BindValue> out = new ArrayList<>(max + namedCount);
+    int count = namedCount;
     for (int i = 1; i <= max; i++) {
       if (slots[i] != null) {
-        out.add(slots[i]);
+        count++;
       }
     }
-    if (named != null) {
-      out.addAll(named);
+    BindValue[] out = new BindValue[count];
+    int k = 0;
+    for (int i = 1; i <= max; i++) {
+      if (slots[i] != null) {
+        out[k++] = slots[i];
+      }
     }
-    return out;
+    for (int i = 0; i < namedCount; i++) {
+      out[k++] = named.get(i);
+    }
+    return List.of(out);
   }
 
   void addBatch() {
@@ -208,18 +215,18 @@ final class BindRecorder {
 
   /** Immutable values: teed streams become payloads of what the driver read. */
   static List<BindValue> finish(List<BindValue> values) {
-    if (values.isEmpty()) {
-      return List.of();
-    }
-    BindValue[] out = values.toArray(NONE);
-    for (int i = 0; i < out.length; i++) {
-      BindValue v = out[i];
-      if (v.value() instanceof TeeInputStream t) {
-        out[i] = new BindValue(v.index(), v.name(), v.setter(), v.sqlType(), t.toPayload());
-      } else if (v.value() instanceof TeeReader t) {
-        out[i] = new BindValue(v.index(), v.name(), v.setter(), v.sqlType(), t.toPayload());
+    BindValue[] out = null;
+    for (int i = 0, n = values.size(); i < n; i++) {
+      BindValue v = values.get(i);
+      Object teed = v.value();
+      if (teed instanceof TeeInputStream || teed instanceof TeeReader) {
+        if (out == null) {
+          out = values.toArray(NONE);
+        }
+        out[i] = new BindValue(v.index(), v.name(), v.setter(), v.sqlType(),
+            teed instanceof TeeInputStream t ? t.toPayload() : ((TeeReader) teed).toPayload());
       }
     }
-    return List.of(out);
+    return out == null ? values : List.of(out);
   }
 }

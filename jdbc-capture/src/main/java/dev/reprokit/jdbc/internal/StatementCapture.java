@@ -110,7 +110,7 @@ final class StatementCapture {
     } catch (Throwable t) {
       ctx.fault(t);
     }
-    publish(method, sqlOrBatch(), t0, t1, -1, list, null);
+    publish(method, sql, t0, t1, -1, list, null);
   }
 
   void batch(String method, long t0, long[] counts) {
@@ -127,11 +127,7 @@ final class StatementCapture {
     } catch (Throwable t) {
       ctx.fault(t);
     }
-    publish(method, sqlOrBatch(), t0, t1, -1, list, null);
-  }
-
-  private String sqlOrBatch() {
-    return sql;
+    publish(method, sql, t0, t1, -1, list, null);
   }
 
   /** The execution threw: records it with the error, lets it trigger a bundle. */
