@@ -351,6 +351,28 @@ class CaptureTest {
   }
 
   @Test
+  void textTooBigForTheByteCapIsKeptAsAPrefixWithItsSize() throws SQLException {
+    String big = "y".repeat(100_000);
+    try (Connection c = ds.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement("insert into person (name, cv) values (?, ?)")) {
+        ps.setString(1, "big");
+        ps.setString(2, big);
+        ps.executeUpdate();
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select cast(cv as varchar) from person")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo(big);
+      }
+    }
+    Payload bound = (Payload) rec.statements().get(0).binds().get(1).value();
+    assertThat(bound.originalSize()).isEqualTo(100_000);
+    assertThat(bound.data()).hasSize(4096);
+    Payload read = (Payload) rec.resultSets().get(0).rows().get(0).get(0);
+    assertThat(read.originalSize()).isEqualTo(100_000);
+    assertThat(rec.statements().get(0).binds().get(0).value()).isEqualTo("big");
+  }
+
+  @Test
   void closeOnCompletionStillClosesTheStatement() throws SQLException {
     try (Connection c = ds.getConnection()) {
       Statement s = c.createStatement();

@@ -42,6 +42,10 @@ final class BindRecorder {
     try {
       if (secret != null && index < secret.length && secret[index] && value != null) {
         value = REDACTED;
+      } else if (value instanceof String || value instanceof byte[] b
+          && b.length > ctx.options.maxBytesPerResultSet()) {
+        value = Values.bounded(value, ctx.options.maxBytesPerResultSet(),
+            ctx.options.maxLobPrefixBytes()); // the prefix is a copy
       } else {
         value = Values.copy(value, ctx.options.maxLobPrefixBytes());
       }

@@ -131,7 +131,8 @@ public final class ReproResultSet implements ResultSet {
           v = BindRecorder.REDACTED;
         } else {
           try {
-            v = Values.copy(delegate.getObject(i + 1), cap);
+            v = Values.bounded(Values.copy(delegate.getObject(i + 1), cap),
+                ctx.options.maxBytesPerResultSet(), cap);
           } catch (Throwable t) {
             ctx.fault(t);
             v = "‹unreadable›";

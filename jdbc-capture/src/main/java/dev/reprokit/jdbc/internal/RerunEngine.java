@@ -260,7 +260,7 @@ public final class RerunEngine {
         case "setFloat": ps.setFloat(i, ReplayValues.to(v, Float.class)); break;
         case "setBoolean": ps.setBoolean(i, ReplayValues.to(v, Boolean.class)); break;
         case "setBigDecimal": ps.setBigDecimal(i, ReplayValues.to(v, java.math.BigDecimal.class)); break;
-        case "setString": case "setNString": ps.setString(i, v.toString()); break;
+        case "setString": case "setNString": ps.setString(i, ReplayValues.to(v, String.class)); break;
         case "setBytes": ps.setBytes(i, ReplayValues.bytes(v)); break;
         case "setDate": ps.setDate(i, ReplayValues.to(v, java.sql.Date.class)); break;
         case "setTime": ps.setTime(i, ReplayValues.to(v, java.sql.Time.class)); break;

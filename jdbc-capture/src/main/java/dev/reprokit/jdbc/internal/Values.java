@@ -92,6 +92,24 @@ final class Values {
     return v.toString();
   }
 
+  /**
+   * A copied value that is too big to keep whole (a text or byte value larger than
+   * {@code maxBytes}) as a payload of its first {@code lobCap} bytes and its full size;
+   * others unchanged.
+   */
+  static Object bounded(Object v, long maxBytes, int lobCap) {
+    if (v instanceof String s && 2L * s.length() > maxBytes) {
+      byte[] utf8 = s.substring(0, Math.min(s.length(), lobCap)).getBytes(StandardCharsets.UTF_8);
+      return Payload.of("text/plain; charset=UTF-8", s.length(),
+          java.util.Arrays.copyOf(utf8, Math.min(utf8.length, lobCap)));
+    }
+    if (v instanceof byte[] b && b.length > maxBytes) {
+      return Payload.of("application/octet-stream", b.length,
+          java.util.Arrays.copyOf(b, Math.min(b.length, lobCap)));
+    }
+    return v;
+  }
+
   /** Estimated heap retained by a copied value. */
   static long estimate(Object v) {
     if (v == null) {
