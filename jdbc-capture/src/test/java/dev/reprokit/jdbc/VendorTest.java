@@ -107,6 +107,19 @@ class VendorTest {
   }
 
   @Test
+  void postgresNoticesAreRecordedAsStatementWarnings() throws SQLException {
+    DataSource ds = wrapped(Databases.POSTGRES);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("do $$ begin raise warning 'careful: %', 42; end $$");
+      assertThat((Object) s.getWarnings()).isNotNull();
+      assertThat(s.getWarnings().getMessage()).contains("careful: 42");
+    }
+    JdbcStatementEvent event = rec.statements().get(0);
+    assertThat(event.warnings()).hasSize(1);
+    assertThat(event.warnings().get(0).message()).contains("careful: 42");
+  }
+
+  @Test
   void unwrappingReachesPostgresVendorTypes() throws SQLException {
     DataSource ds = wrapped(Databases.POSTGRES);
     try (Connection c = ds.getConnection()) {

@@ -30,6 +30,11 @@ public final class CaptureContext {
   final JdbcCaptureOptions options;
   final String url;
   private final AtomicBoolean databaseNoted = new AtomicBoolean();
+  /**
+   * Whether statement warnings can be read after each execution without a round trip: not
+   * with the MariaDB and MySQL drivers, which ask the server ({@code SHOW WARNINGS}).
+   */
+  volatile boolean localWarnings;
 
   /**
    * @param recorder where events go
@@ -105,6 +110,8 @@ public final class CaptureContext {
         return;
       }
       DatabaseMetaData md = raw.getMetaData();
+      String driver = String.valueOf(md.getDriverName()).toLowerCase(java.util.Locale.ROOT);
+      localWarnings = !driver.contains("mariadb") && !driver.contains("mysql");
       recorder.noteDatabase(new DatabaseInfo(md.getDatabaseProductName(),
           md.getDatabaseProductVersion(), md.getDriverName(), md.getDriverVersion(),
           url != null ? url : md.getURL()));

@@ -38,7 +38,7 @@ public final class ReproCallableStatement implements CallableStatement {
   ReproCallableStatement(ReproConnection connection, CallableStatement delegate, String sql) {
     this.delegate = delegate;
     this.connection = connection;
-    this.capture = new StatementCapture(connection, this, "callable", sql);
+    this.capture = new StatementCapture(connection, this, delegate, "callable", sql);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class ReproPreparedStatement implements PreparedStatement {
   ReproPreparedStatement(ReproConnection connection, PreparedStatement delegate, String sql) {
     this.delegate = delegate;
     this.connection = connection;
-    this.capture = new StatementCapture(connection, this, "prepared", sql);
+    this.capture = new StatementCapture(connection, this, delegate, "prepared", sql);
   }
 
   @Override

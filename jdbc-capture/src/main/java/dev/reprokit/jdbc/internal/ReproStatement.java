@@ -19,7 +19,7 @@ public final class ReproStatement implements Statement {
   ReproStatement(ReproConnection connection, Statement delegate) {
     this.delegate = delegate;
     this.connection = connection;
-    this.capture = new StatementCapture(connection, this, "statement", null);
+    this.capture = new StatementCapture(connection, this, delegate, "statement", null);
   }
 
   @Override

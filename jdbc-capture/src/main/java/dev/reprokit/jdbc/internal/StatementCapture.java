@@ -24,6 +24,7 @@ final class StatementCapture {
   final ReproConnection connection;
   final CaptureContext ctx;
   final Statement owner;
+  private final Statement raw;
   final String id;
   final String kind;
   final String sql;
@@ -37,7 +38,9 @@ final class StatementCapture {
   java.util.List<dev.reprokit.event.ColumnInfo> columns;
   boolean[] secretColumns;
 
-  StatementCapture(ReproConnection connection, Statement owner, String kind, String sql) {
+  StatementCapture(ReproConnection connection, Statement owner, Statement raw, String kind,
+      String sql) {
+    this.raw = raw;
     this.connection = connection;
     this.ctx = connection.ctx;
     this.owner = owner;
@@ -182,16 +185,38 @@ final class StatementCapture {
       List<BindValue> outs = error == null && (outIndexes != null || outNames != null)
           ? readOuts() : List.of();
       long durationNanos = t1 - t0;
+      List<ErrorInfo> warnings = error == null && ctx.localWarnings ? warnings() : List.of();
       recorder.record(new JdbcStatementEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, t0, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id, id, kind,
-          method, sqlText, bindList, batch, updateCount, batchCounts, outs, null, List.of(),
+          method, sqlText, bindList, batch, updateCount, batchCounts, outs, null, warnings,
           ErrorInfo.of(error)));
       lastSeq = seq;
       return seq;
     } catch (Throwable t) {
       ctx.fault(t);
       return -1;
+    }
+  }
+
+  /** The statement's warnings, read where the driver holds them locally (no round trip). */
+  private List<ErrorInfo> warnings() {
+    try {
+      SQLWarning w = raw.getWarnings();
+      if (w == null) {
+        return List.of();
+      }
+      List<ErrorInfo> out = new ArrayList<>(2);
+      java.util.Set<SQLWarning> seen = java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>());
+      while (w != null && out.size() < ErrorInfo.MAX_DEPTH && seen.add(w)) {
+        out.add(ErrorInfo.of(w));
+        w = w.getNextWarning();
+      }
+      return out;
+    } catch (Throwable t) {
+      ctx.fault(t);
+      return List.of();
     }
   }
 
