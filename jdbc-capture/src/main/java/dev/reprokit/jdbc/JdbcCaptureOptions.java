@@ -26,6 +26,7 @@ import java.util.TreeSet;
  *   <tr><td>maxLobPrefixBytes</td><td>4 KiB: first bytes kept of each BLOB, CLOB or stream</td><td>{@code reprokit.jdbc.maxLobBytes}</td></tr>
  *   <tr><td>captureRows</td><td>{@code true}: keep row values (else metadata and counts only)</td><td>{@code reprokit.jdbc.captureRows}</td></tr>
  *   <tr><td>triggerOnSqlError</td><td>{@code true}: an {@code SQLException} triggers a bundle ({@code TriggerKind.SQL_ERROR}, storm control applies)</td><td>{@code reprokit.jdbc.triggerOnSqlError}</td></tr>
+ *   <tr><td>secretParameter(sqlRegex, index)</td><td>none: parameters whose column cannot be known (procedure arguments), never kept</td><td>—</td></tr>
  *   <tr><td>secretColumns</td><td>none: extra column names (case-insensitive) whose values are never kept, in addition to core's secret-name rules</td><td>{@code reprokit.jdbc.secretColumns} (comma-separated)</td></tr>
  * </table>
  *
@@ -42,6 +43,43 @@ public final class JdbcCaptureOptions {
   private final boolean captureRows;
   private final boolean triggerOnSqlError;
   private final Set<String> secretColumns;
+  private final java.util.List<SecretParameter> secretParameters;
+
+  /**
+   * A rule for a parameter whose column cannot be known from the SQL text (a procedure
+   * argument, an expression): the value bound at {@code index} of every statement whose SQL
+   * matches {@code sql} (a regular expression, searched with {@code find}) is never kept.
+   *
+   * @param sql regular expression over the SQL text
+   * @param index 1-based parameter index
+   */
+  public record SecretParameter(java.util.regex.Pattern sql, int index) {
+    public SecretParameter {
+      if (sql == null) {
+        throw new InvalidConfigurationException("secretParameter: sql pattern must not be null");
+      }
+      if (index < 1) {
+        throw new InvalidConfigurationException(
+            "secretParameter: index must be 1 or more, was " + index);
+      }
+    }
+
+    /** {@code true} when this rule hides parameter {@code i} of {@code sqlText}. */
+    public boolean hides(String sqlText, int i) {
+      return i == index && sqlText != null && sql.matcher(sqlText).find();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SecretParameter p && p.index == index
+          && p.sql.pattern().equals(sql.pattern());
+    }
+
+    @Override
+    public int hashCode() {
+      return sql.pattern().hashCode() * 31 + index;
+    }
+  }
 
   private JdbcCaptureOptions(Builder b) {
     this.maxRowsPerResultSet = b.maxRowsPerResultSet;
@@ -50,6 +88,7 @@ public final class JdbcCaptureOptions {
     this.captureRows = b.captureRows;
     this.triggerOnSqlError = b.triggerOnSqlError;
     this.secretColumns = Set.copyOf(b.secretColumns);
+    this.secretParameters = java.util.List.copyOf(b.secretParameters);
   }
 
   /** A builder with every setting at its default. */
@@ -115,6 +154,7 @@ public final class JdbcCaptureOptions {
     b.captureRows = captureRows;
     b.triggerOnSqlError = triggerOnSqlError;
     b.secretColumns = new TreeSet<>(secretColumns);
+    b.secretParameters = new java.util.ArrayList<>(secretParameters);
     return b;
   }
 
@@ -148,6 +188,11 @@ public final class JdbcCaptureOptions {
     return secretColumns;
   }
 
+  /** Rules for secret parameters whose column is unknown. Default none. */
+  public java.util.List<SecretParameter> secretParameters() {
+    return secretParameters;
+  }
+
   /** {@code true} when {@code column} is one of {@link #secretColumns()} (ignoring case). */
   public boolean isSecretColumn(String column) {
     return column != null && !secretColumns.isEmpty()
@@ -162,13 +207,14 @@ public final class JdbcCaptureOptions {
         && maxLobPrefixBytes == other.maxLobPrefixBytes
         && captureRows == other.captureRows
         && triggerOnSqlError == other.triggerOnSqlError
-        && secretColumns.equals(other.secretColumns);
+        && secretColumns.equals(other.secretColumns)
+        && secretParameters.equals(other.secretParameters);
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(maxRowsPerResultSet, maxBytesPerResultSet, maxLobPrefixBytes,
-        captureRows, triggerOnSqlError, secretColumns);
+        captureRows, triggerOnSqlError, secretColumns, secretParameters);
   }
 
   @Override
@@ -178,7 +224,8 @@ public final class JdbcCaptureOptions {
         + ", maxLobPrefixBytes=" + maxLobPrefixBytes
         + ", captureRows=" + captureRows
         + ", triggerOnSqlError=" + triggerOnSqlError
-        + ", secretColumns=" + secretColumns + "]";
+        + ", secretColumns=" + secretColumns
+        + ", secretParameters=" + secretParameters + "]";
   }
 
   /** Builds {@link JdbcCaptureOptions}. Not thread-safe. */
@@ -189,8 +236,28 @@ public final class JdbcCaptureOptions {
     private boolean captureRows = true;
     private boolean triggerOnSqlError = true;
     private Set<String> secretColumns = new TreeSet<>();
+    private java.util.List<SecretParameter> secretParameters = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a rule: the parameter at {@code index} of statements whose SQL matches
+     * {@code sqlRegex} is never kept, e.g. {@code secretParameter("call set_password", 2)}.
+     */
+    public Builder secretParameter(String sqlRegex, int index) {
+      if (sqlRegex == null || sqlRegex.isBlank()) {
+        throw new InvalidConfigurationException("secretParameter: sql pattern must not be blank");
+      }
+      java.util.regex.Pattern p;
+      try {
+        p = java.util.regex.Pattern.compile(sqlRegex, java.util.regex.Pattern.CASE_INSENSITIVE);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new InvalidConfigurationException(
+            "secretParameter: '" + sqlRegex + "' is not a regular expression: " + e.getDescription());
+      }
+      secretParameters.add(new SecretParameter(p, index));
+      return this;
+    }
 
     /** Rows kept per result set, 0 or more. */
     public Builder maxRowsPerResultSet(int rows) {

@@ -99,9 +99,10 @@ public final class JdbcRerun {
   private final String user;
   private final String password;
   private final boolean commit;
-  private final RowOrder rowOrder;
+  private final java.util.function.Function<String, RowOrder> rowOrder;
 
-  private JdbcRerun(String url, String user, String password, boolean commit, RowOrder order) {
+  private JdbcRerun(String url, String user, String password, boolean commit,
+      java.util.function.Function<String, RowOrder> order) {
     this.url = url;
     this.user = user;
     this.password = password;
@@ -114,7 +115,7 @@ public final class JdbcRerun {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("target url must name the database to re-run against");
     }
-    return new JdbcRerun(url, user, password, false, RowOrder.AUTO);
+    return new JdbcRerun(url, user, password, false, sql -> RowOrder.AUTO);
   }
 
   /** Commit the transaction at the end instead of rolling it back. Default {@code false}. */
@@ -122,10 +123,20 @@ public final class JdbcRerun {
     return new JdbcRerun(url, user, password, commit, rowOrder);
   }
 
-  /** How rows are compared. Default {@link RowOrder#AUTO}. */
+  /** How rows of every query are compared. Default {@link RowOrder#AUTO}. */
   public JdbcRerun rowOrder(RowOrder order) {
-    return new JdbcRerun(url, user, password, commit,
-        Objects.requireNonNull(order, "rowOrder"));
+    Objects.requireNonNull(order, "rowOrder");
+    return new JdbcRerun(url, user, password, commit, sql -> order);
+  }
+
+  /**
+   * How rows are compared, per statement: the function gets the SQL text, e.g.
+   * {@code sql -> sql.contains("report_") ? RowOrder.MULTISET : RowOrder.ORDERED}; a
+   * {@code null} answer means {@link RowOrder#AUTO}.
+   */
+  public JdbcRerun rowOrder(java.util.function.Function<String, RowOrder> perStatement) {
+    Objects.requireNonNull(perStatement, "rowOrder");
+    return new JdbcRerun(url, user, password, commit, perStatement);
   }
 
   /**
@@ -135,7 +146,10 @@ public final class JdbcRerun {
    *     set up; errors of single statements are results, not exceptions
    */
   public Report run(List<Event> events) throws SQLException {
-    return new RerunEngine(url, user, password, commit, rowOrder.name()).run(events);
+    return new RerunEngine(url, user, password, commit, sql -> {
+      RowOrder o = rowOrder.apply(sql);
+      return o == null ? RowOrder.AUTO.name() : o.name();
+    }).run(events);
   }
 
   /** Re-runs the recorded statements of a bundle file. */

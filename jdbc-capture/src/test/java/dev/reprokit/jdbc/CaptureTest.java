@@ -441,6 +441,23 @@ class CaptureTest {
   }
 
   @Test
+  void aSecretParameterRuleHidesAValueWhoseColumnCannotBeKnown() throws SQLException {
+    DataSource secret = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
+        JdbcCaptureOptions.builder().secretParameter("^select lower", 1).build());
+    try (Connection c = secret.getConnection();
+         PreparedStatement ps = c.prepareStatement("select lower(?), upper(?)")) {
+      ps.setString(1, "Token-XYZ");
+      ps.setString(2, "visible");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("token-xyz");
+      }
+    }
+    assertThat(rec.statements().get(0).binds()).extracting(BindValue::value)
+        .containsExactly("‹redacted›", "visible");
+  }
+
+  @Test
   void theDriverStripsOnlyThePrefixAndNotesTheDatabaseOnce() throws SQLException {
     ReproJdbc.setDefaultRecorder(rec.recorder);
     try {

@@ -94,6 +94,13 @@ class RerunTest {
       assertThat(changed.statements().get(3).outcome()).isEqualTo(Outcome.SAME);
       assertThat(changed.summary()).contains("DIFFERENT").contains("rolled back");
 
+      Report perStatement = JdbcRerun.against(url, login[0], login[1])
+          .rowOrder(sql -> sql.contains("order by") ? JdbcRerun.RowOrder.MULTISET : null)
+          .run(events);
+      assertThat(perStatement.statements().get(0).detail())
+          .as("as a multiset the first recorded row that is missing is reported")
+          .contains("recorded row 2").contains("'pear'");
+
       Report committed = JdbcRerun.against(url, login[0], login[1]).commit(true).run(events);
       assertThat(committed.committed()).isTrue();
       assertThat(qty(raw, table, 2)).isEqualTo(8);

@@ -29,7 +29,7 @@ final class BindRecorder {
     this.ctx = ctx;
     boolean[] mask = null;
     try {
-      if (!ctx.options.secretColumns().isEmpty()) {
+      if (!ctx.options.secretColumns().isEmpty() || !ctx.options.secretParameters().isEmpty()) {
         mask = SqlParameters.secretMask(sql, ctx.options);
       }
     } catch (Throwable t) {

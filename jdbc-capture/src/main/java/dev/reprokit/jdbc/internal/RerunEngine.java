@@ -31,10 +31,12 @@ public final class RerunEngine {
   private final String user;
   private final String password;
   private final boolean commit;
-  private final String rowOrder;
+  private final java.util.function.Function<String, String> rowOrder;
   private boolean threw;
 
-  public RerunEngine(String url, String user, String password, boolean commit, String rowOrder) {
+  /** @param rowOrder per SQL text: {@code ORDERED}, {@code MULTISET} or {@code AUTO} */
+  public RerunEngine(String url, String user, String password, boolean commit,
+      java.util.function.Function<String, String> rowOrder) {
     this.url = url;
     this.user = user;
     this.password = password;
@@ -309,7 +311,8 @@ public final class RerunEngine {
         now.add(row);
       }
     }
-    boolean ordered = rowOrder.equals("ORDERED") || rowOrder.equals("AUTO")
+    String order = rowOrder.apply(s.sql());
+    boolean ordered = order.equals("ORDERED") || order.equals("AUTO")
         && s.sql() != null && s.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
             .contains("order by");
     if (ordered) {

@@ -142,11 +142,18 @@ final class SqlParameters {
 
   /** {@code true} at each parameter index bound to a configured secret column. */
   static boolean[] secretMask(String sql, JdbcCaptureOptions options) {
-    String[] cols = columns(sql);
-    boolean[] mask = new boolean[cols.length];
+    String[] cols = options.secretColumns().isEmpty() ? new String[1] : columns(sql);
+    int size = cols.length;
+    for (JdbcCaptureOptions.SecretParameter p : options.secretParameters()) {
+      size = Math.max(size, p.index() + 1);
+    }
+    boolean[] mask = new boolean[size];
     boolean any = false;
-    for (int i = 1; i < cols.length; i++) {
-      mask[i] = options.isSecretColumn(cols[i]);
+    for (int i = 1; i < size; i++) {
+      mask[i] = i < cols.length && options.isSecretColumn(cols[i]);
+      for (JdbcCaptureOptions.SecretParameter p : options.secretParameters()) {
+        mask[i] |= p.hides(sql, i);
+      }
       any |= mask[i];
     }
     return any ? mask : null;
