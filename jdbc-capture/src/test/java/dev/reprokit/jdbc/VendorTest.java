@@ -120,6 +120,31 @@ class VendorTest {
   }
 
   @Test
+  void postgresCursorColumnsAreNotFetchedByCapture() throws SQLException {
+    DataSource ds = wrapped(Databases.POSTGRES);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("declare rk_cur cursor for select generate_series(1, 3) as v");
+      }
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("select 'rk_cur'::refcursor as cur")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.next()).isFalse(); // capture reads row 1 now, but not its cursor
+      }
+      try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("fetch all from rk_cur")) {
+        int n = 0;
+        while (rows.next()) {
+          n++;
+        }
+        assertThat(n).as("the cursor still holds all its rows").isEqualTo(3);
+      }
+      c.rollback();
+    }
+    assertThat(rec.resultSets()).anySatisfy(r -> assertThat(r.rows()).containsExactly(List.of("‹cursor›")));
+  }
+
+  @Test
   void unwrappingReachesPostgresVendorTypes() throws SQLException {
     DataSource ds = wrapped(Databases.POSTGRES);
     try (Connection c = ds.getConnection()) {

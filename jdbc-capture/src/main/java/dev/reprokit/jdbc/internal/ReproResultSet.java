@@ -46,6 +46,8 @@ public final class ReproResultSet implements ResultSet {
   private final long startNanos;
   private List<ColumnInfo> columns;
   private boolean[] secretColumns;
+  /** Cursor columns: reading them would fetch the cursor (pgjdbc), so they are not read. */
+  private boolean[] cursorColumns;
   private ArrayList<List<Object>> rows;
   private long bytes;
   private long rowsSeen;
@@ -128,7 +130,7 @@ public final class ReproResultSet implements ResultSet {
       for (int i = 0; i < width; i++) {
         Object v;
         if (secretColumns != null && secretColumns[i]) {
-          v = BindRecorder.REDACTED;
+          v = cursorColumns != null && cursorColumns[i] ? "‹cursor›" : BindRecorder.REDACTED;
         } else {
           try {
             v = Values.bounded(Values.copy(delegate.getObject(i + 1), cap),
@@ -154,10 +156,12 @@ public final class ReproResultSet implements ResultSet {
     if (source == null && capture.columns != null && capture.columns.size() == n) {
       columns = capture.columns; // same statement, same shape: metadata read once
       secretColumns = capture.secretColumns;
+      cursorColumns = capture.cursorColumns;
       return;
     }
     List<ColumnInfo> list = new ArrayList<>(n);
     boolean[] secret = null;
+    boolean[] cursors = null;
     // pgjdbc answers isNullable with a catalog query on the application's connection:
     // not worth a hidden round trip, recorded as columnNullableUnknown instead.
     boolean askNullable = !md.getClass().getName().startsWith("org.postgresql.");
@@ -174,18 +178,27 @@ public final class ReproResultSet implements ResultSet {
       list.add(new ColumnInfo(name, label, type == null ? java.sql.Types.OTHER : type, typeName,
           precision == null ? 0 : precision, scale == null ? 0 : scale,
           nullable == null ? ResultSetMetaData.columnNullableUnknown : nullable, className));
-      if (capture.ctx.options.isSecretColumn(label) || capture.ctx.options.isSecretColumn(name)) {
+      boolean cursor = type != null && type == java.sql.Types.REF_CURSOR
+          || "refcursor".equalsIgnoreCase(typeName);
+      if (cursor || capture.ctx.options.isSecretColumn(label)
+          || capture.ctx.options.isSecretColumn(name)) {
         if (secret == null) {
           secret = new boolean[n];
         }
         secret[i - 1] = true;
+        if (cursor) {
+          cursors = cursors == null ? new boolean[n] : cursors;
+          cursors[i - 1] = true;
+        }
       }
     }
     columns = List.copyOf(list);
     secretColumns = secret;
+    cursorColumns = cursors;
     if (source == null) {
       capture.columns = columns;
       capture.secretColumns = secret;
+      capture.cursorColumns = cursors;
     }
   }
 

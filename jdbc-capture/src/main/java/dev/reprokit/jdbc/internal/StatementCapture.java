@@ -37,6 +37,7 @@ final class StatementCapture {
   /** Column metadata of this statement's last query result, reused while the shape holds. */
   java.util.List<dev.reprokit.event.ColumnInfo> columns;
   boolean[] secretColumns;
+  boolean[] cursorColumns;
 
   StatementCapture(ReproConnection connection, Statement owner, Statement raw, String kind,
       String sql) {
