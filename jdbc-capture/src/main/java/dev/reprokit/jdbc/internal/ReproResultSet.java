@@ -143,7 +143,7 @@ public final class ReproResultSet implements ResultSet {
         row[i] = v;
         size += Values.estimate(v);
       }
-      rows.add(Arrays.asList(row));
+      rows.add(java.util.Collections.unmodifiableList(Arrays.asList(row)));
       bytes += size;
     } catch (Throwable t) {
       capture.ctx.fault(t);
@@ -244,7 +244,8 @@ public final class ReproResultSet implements ResultSet {
       long seq = recorder.nextSequence();
       long now = System.nanoTime();
       long durationNanos = now - startNanos;
-      List<List<Object>> kept = rows == null ? List.of() : List.copyOf(rows);
+      // handed over: this wrapper never touches the list again
+      List<List<Object>> kept = rows == null ? List.of() : java.util.Collections.unmodifiableList(rows);
       recorder.record(new JdbcResultSetEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, startNanos, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id,
