@@ -113,7 +113,8 @@ public final class JdbcRerun {
   /** A re-run against this target (a plain JDBC URL of a driver on the class path). */
   public static JdbcRerun against(String url, String user, String password) {
     if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("target url must name the database to re-run against");
+      throw new dev.reprokit.InvalidConfigurationException(
+          "against: the target url must name the database to re-run against");
     }
     return new JdbcRerun(url, user, password, false, sql -> RowOrder.AUTO);
   }

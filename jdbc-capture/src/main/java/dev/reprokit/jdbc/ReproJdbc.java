@@ -108,7 +108,8 @@ public final class ReproJdbc {
   /** Registers a recorder under a name for {@value #RECORDER_PROPERTY}. */
   public static void register(String name, Recorder recorder) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("recorder name must not be blank");
+      throw new dev.reprokit.InvalidConfigurationException(
+          "register: the recorder name must not be blank");
     }
     REGISTRY.put(name, Objects.requireNonNull(recorder, "recorder"));
   }
