@@ -50,6 +50,16 @@ public final class JdbcReplay {
         + "memory"));
   }
 
+  /**
+   * A data source answering from these recorded events as the given database would: its
+   * product name is reported by the metadata and decides vendor text renderings
+   * ({@code getString} of booleans and binary values). {@code database} may be {@code null}.
+   */
+  public static DataSource dataSource(List<Event> events, dev.reprokit.env.DatabaseInfo database) {
+    return new ReplayDataSource(new ReplayEngine(List.copyOf(events),
+        ReproDriver.REPLAY_PREFIX + "memory", database));
+  }
+
   /** One connection answering from these recorded events. */
   public static Connection connection(List<Event> events) {
     return ReplayObjects.connection(new ReplayEngine(List.copyOf(events),

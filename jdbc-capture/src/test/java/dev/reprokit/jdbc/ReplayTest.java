@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class ReplayTest {
 
-  private static List<Event> record(Databases db, String table, String binaryType,
+  /** Records the workload and returns a replay data source of what was recorded. */
+  private static DataSource record(Databases db, String table, String binaryType,
       List<String> appSaw) throws SQLException {
     TestRecorder rec = new TestRecorder();
     try {
       DataSource ds = ReproJdbc.wrap(db.dataSource(db.url()), rec.recorder);
       appSaw.addAll(Workload.run(ds, table, binaryType));
-      return rec.events();
+      dev.reprokit.bundle.Snapshot snapshot = rec.snapshot();
+      return JdbcReplay.dataSource(snapshot.events(),
+          snapshot.environment().databases().get(0));
     } finally {
       rec.recorder.close();
       if (db != Databases.H2) {
@@ -38,8 +41,8 @@ class ReplayTest {
   void aRecordingFromH2ReplaysWithTheSameAppVisibleResults() throws SQLException {
     String table = Databases.table("replay");
     List<String> recorded = new java.util.ArrayList<>();
-    List<Event> events = record(Databases.H2, table, "varbinary(64)", recorded);
-    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "varbinary(64)");
+    DataSource replay = record(Databases.H2, table, "varbinary(64)", recorded);
+    List<String> replayed = Workload.run(replay, table, "varbinary(64)");
     assertThat(replayed).isEqualTo(recorded);
     assertThat(recorded).anyMatch(s -> s.startsWith("query: id:4 name:12 amount:3 data:-3 [2|2;"));
   }
@@ -49,8 +52,8 @@ class ReplayTest {
     Databases.POSTGRES.assumeReachable();
     String table = Databases.table("replay");
     List<String> recorded = new java.util.ArrayList<>();
-    List<Event> events = record(Databases.POSTGRES, table, "bytea", recorded);
-    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "bytea");
+    DataSource replay = record(Databases.POSTGRES, table, "bytea", recorded);
+    List<String> replayed = Workload.run(replay, table, "bytea");
     assertThat(replayed).isEqualTo(recorded);
     assertThat(recorded).anyMatch(s -> s.startsWith("error: SQLException 42703"));
   }
@@ -60,8 +63,8 @@ class ReplayTest {
     Databases.MARIADB.assumeReachable();
     String table = Databases.table("replay");
     List<String> recorded = new java.util.ArrayList<>();
-    List<Event> events = record(Databases.MARIADB, table, "varbinary(64)", recorded);
-    List<String> replayed = Workload.run(JdbcReplay.dataSource(events), table, "varbinary(64)");
+    DataSource replay = record(Databases.MARIADB, table, "varbinary(64)", recorded);
+    List<String> replayed = Workload.run(replay, table, "varbinary(64)");
     assertThat(replayed).isEqualTo(recorded);
   }
 
@@ -214,6 +217,57 @@ class ReplayTest {
     List<String> replayed = Workload.run(
         Databases.dataSource(ReproDriver.REPLAY_PREFIX + bundle, null, null), table, "varbinary(64)");
     assertThat(replayed).isEqualTo(recorded);
+  }
+
+  private static List<String> readTypes(DataSource ds, String table) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("select * from " + table + " order by id")) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      while (rs.next()) {
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          Object v = rs.getObject(i);
+          out.add(md.getColumnLabel(i) + "=" + Workload.show(v)
+              + (v == null ? "" : ":" + v.getClass().getName()) + "|" + rs.wasNull()
+              + "|" + rs.getString(i));
+        }
+        out.add("typed " + rs.getInt("id") + " " + rs.getLong("big") + " " + rs.getDouble("ratio")
+            + " " + rs.getBoolean("ok") + " " + rs.getDate("day") + " " + rs.getTimestamp("at")
+            + " " + rs.getObject("day", java.time.LocalDate.class)
+            + " " + rs.getObject("at", java.time.LocalDateTime.class)
+            + " " + rs.getBigDecimal("price"));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aPostgresBundleReplaysCommonTypesAsTheDriverReturnedThem(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+    Databases.POSTGRES.assumeReachable();
+    String table = Databases.table("types");
+    DataSource raw = Databases.POSTGRES.dataSource(Databases.POSTGRES.url());
+    try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table " + table + " (id int primary key, big bigint, ratio double precision,"
+          + " ok boolean, day date, at timestamp, price numeric(9,3), note text, tag uuid)");
+      s.execute("insert into " + table + " values (1, 9007199254740993, 0.1, true, '2024-02-29',"
+          + " '2024-02-29 23:59:58.123456', 12.5, 'héllo', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),"
+          + " (2, null, null, null, null, null, null, null, null)");
+    }
+    dev.reprokit.Recorder recorder = dev.reprokit.Recorder.create(dev.reprokit.RecorderConfig.builder()
+        .bundleDirectory(dir).build());
+    try {
+      List<String> live = readTypes(ReproJdbc.wrap(raw, recorder), table);
+      java.nio.file.Path bundle = recorder.capture("types").path();
+      List<String> replayed = readTypes(
+          Databases.dataSource(ReproDriver.REPLAY_PREFIX + bundle, null, null), table);
+      assertThat(replayed).isEqualTo(live);
+    } finally {
+      recorder.close();
+      try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+        s.execute("drop table if exists " + table);
+      }
+    }
   }
 
   @Test

@@ -152,13 +152,7 @@ final class Workload {
     while (rs.next()) {
       b.append('[');
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        b.append(show(rs.getObject(i)));
-        int type = md.getColumnType(i);
-        if (type != java.sql.Types.BINARY && type != java.sql.Types.VARBINARY
-            && type != java.sql.Types.LONGVARBINARY && type != java.sql.Types.BLOB) {
-          b.append('|').append(rs.getString(i)); // a driver's text of binary is not recorded
-        }
-        b.append(';');
+        b.append(show(rs.getObject(i))).append('|').append(rs.getString(i)).append(';');
       }
       b.append(']');
     }

@@ -599,6 +599,10 @@ public final class ReplayObjects {
         if (name.equals("getObject") && args.length == 1) {
           return ReplayValues.natural(raw, info);
         }
+        if (name.equals("getString") || name.equals("getNString")) {
+          return ReplayValues.text(raw, info, owner.connection.engine.database == null
+              ? null : owner.connection.engine.database.product());
+        }
         Class<?> target = m.getReturnType();
         if (name.equals("getObject") && args.length == 2 && args[1] instanceof Class<?> cls) {
           target = cls;

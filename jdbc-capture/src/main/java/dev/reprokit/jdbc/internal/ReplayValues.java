@@ -367,6 +367,40 @@ public final class ReplayValues {
     return recorded.toString().equals(now.toString());
   }
 
+  /**
+   * {@code getString} of a recorded value as the recorded database's driver renders it
+   * where that differs from {@code toString()}: booleans and binary values.
+   *
+   * @param product the database product name from the bundle's environment, or {@code null}
+   */
+  public static String text(Object v, ColumnInfo column, String product) throws SQLException {
+    Object natural = natural(v, column);
+    if (natural == null) {
+      return null;
+    }
+    String p = product == null ? "" : product.toLowerCase(java.util.Locale.ROOT);
+    if (natural instanceof Boolean b) {
+      if (p.contains("postgres")) {
+        return b ? "t" : "f";
+      }
+      if (p.contains("mariadb") || p.contains("mysql")) {
+        return b ? "1" : "0";
+      }
+      if (p.equals("h2")) {
+        return b ? "TRUE" : "FALSE";
+      }
+      return b.toString();
+    }
+    if (natural instanceof byte[] bytes && p.contains("postgres")) {
+      StringBuilder hex = new StringBuilder("\\x");
+      for (byte x : bytes) {
+        hex.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+      }
+      return hex.toString();
+    }
+    return to(natural, String.class);
+  }
+
   /** A short text of a value for reports. */
   public static String show(Object v) {
     if (v == null) {
