@@ -28,6 +28,7 @@ final class TestRecorder {
     Path dir;
     try {
       dir = Files.createTempDirectory("reprokit-jdbc-test");
+      dir.toFile().deleteOnExit(); // stays empty: snapshots are kept in memory
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
