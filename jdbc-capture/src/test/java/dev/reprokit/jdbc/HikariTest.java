@@ -94,6 +94,38 @@ class HikariTest {
     assertThat(rec.connections().get(0).connectionId()).isEqualTo(rec.connections().get(1).connectionId());
   }
 
+  @Test
+  void postgresVendorTypesAreReachableThroughHikariBothWays() throws SQLException {
+    Databases.POSTGRES.assumeReachable();
+    ReproJdbc.setDefaultRecorder(rec.recorder);
+    try {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(Databases.repro(Databases.POSTGRES.url()));
+      config.setUsername(Databases.POSTGRES.user);
+      config.setMaximumPoolSize(2);
+      hikari = new HikariDataSource(config);
+      try (Connection c = hikari.getConnection()) {
+        assertThat(c.unwrap(org.postgresql.PGConnection.class).getBackendPID()).isPositive();
+        assertThat(c.unwrap(ReproConnection.class)).isNotNull();
+      }
+      HikariConfig plain = new HikariConfig();
+      plain.setJdbcUrl(Databases.POSTGRES.url());
+      plain.setUsername(Databases.POSTGRES.user);
+      plain.setMaximumPoolSize(2);
+      try (HikariDataSource pool = new HikariDataSource(plain)) {
+        DataSource ds = ReproJdbc.wrap(pool, rec.recorder);
+        try (Connection c = ds.getConnection()) {
+          assertThat(c.unwrap(org.postgresql.PGConnection.class).getBackendPID()).isPositive();
+          assertThat(ds.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections())
+              .isEqualTo(1);
+        }
+      }
+      assertThat(rec.recorder.stats().internalFailures()).isZero();
+    } finally {
+      ReproJdbc.setDefaultRecorder(null);
+    }
+  }
+
   private String idOf(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("select 1");
