@@ -94,7 +94,17 @@ public final class ReproDriver implements Driver {
   }
 
   private static CaptureContext context(String url, Recorder recorder) {
-    JdbcCaptureOptions options = ReproJdbc.driverOptions();
+    JdbcCaptureOptions options;
+    try {
+      options = ReproJdbc.driverOptions();
+    } catch (RuntimeException badSystemProperty) { // never fail the application's connect
+      options = JdbcCaptureOptions.DEFAULT;
+      try {
+        recorder.internalFailure("jdbc-capture", badSystemProperty);
+      } catch (RuntimeException ignored) {
+        // the recorder is broken too: capture goes on with the defaults
+      }
+    }
     CaptureContext ctx = CONTEXTS.get(url);
     if (ctx == null || ctx.recorder() != recorder || !ctx.options().equals(options)) {
       ctx = new CaptureContext(recorder, options, url);
