@@ -41,9 +41,14 @@ final class TestRecorder {
 
   /** Every event recorded so far, through an explicit capture. */
   Snapshot snapshot() {
-    int before = snapshots.size();
+    awaitTriggers(); // bundles of automatic triggers land in the same list
     recorder.capture("test");
-    return snapshots.get(before);
+    for (int i = snapshots.size() - 1; i >= 0; i--) {
+      if (snapshots.get(i).trigger().kind() == dev.reprokit.TriggerKind.EXPLICIT) {
+        return snapshots.get(i);
+      }
+    }
+    throw new AssertionError("the explicit capture wrote no snapshot");
   }
 
   List<Event> events() {

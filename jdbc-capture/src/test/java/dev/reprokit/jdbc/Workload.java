@@ -129,6 +129,9 @@ final class Workload {
     try {
       out.add(name + ": " + show(body.run()));
     } catch (SQLException e) {
+      if (System.getProperty("workload.debug") != null) {
+        System.out.println("DEBUG " + name + ": " + e);
+      }
       out.add(name + ": " + jdbcType(e.getClass()) + " " + e.getSQLState() + " " + e.getErrorCode());
     } catch (Exception e) {
       out.add(name + ": " + e);
