@@ -87,6 +87,48 @@ class BundleFormatTest {
   }
 
   @Test
+  void passwordBindsColumnsAndUrlSecretsNeverReachTheBundle(@TempDir Path dir) throws Exception {
+    Recorder recorder = Recorder.create(RecorderConfig.builder().bundleDirectory(dir)
+        .automaticTriggers(EnumSet.noneOf(TriggerKind.class)).build());
+    ReproJdbc.register("secrets", recorder);
+    try {
+      java.util.Properties p = new java.util.Properties();
+      p.setProperty("user", "sa");
+      p.setProperty("password", "");
+      p.setProperty(ReproJdbc.RECORDER_PROPERTY, "secrets");
+      String url = Databases.repro(Databases.H2.url()) + ";PASSWORD=urlsecret42";
+      try (Connection c = java.sql.DriverManager.getConnection(
+          url.replace(";PASSWORD=urlsecret42", ""), p)) {
+        try (Statement s = c.createStatement()) {
+          s.execute("create table account (login varchar(20), password varchar(40))");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "insert into account (login, password) values (?, ?)")) {
+          ps.setString(1, "alice");
+          ps.setString(2, "hunter2hunter2");
+          ps.executeUpdate();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from account")) {
+          rs.next();
+          assertThat(rs.getString("password")).isEqualTo("hunter2hunter2");
+        }
+      }
+      recorder.noteDatabase(new dev.reprokit.env.DatabaseInfo("H2", "2", "H2 JDBC", "2", url));
+      CaptureResult written = recorder.capture("secrets");
+      BundleSchemas.assertValid(written.path());
+      String all = new String(java.nio.file.Files.readAllBytes(written.path()),
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+      Bundle bundle = BundleReader.create().read(written.path());
+      String events = bundle.events().toString() + bundle.environment();
+      assertThat(events).contains("alice").doesNotContain("hunter2hunter2").doesNotContain("urlsecret42");
+      assertThat(all).doesNotContain("hunter2hunter2");
+    } finally {
+      ReproJdbc.unregister("secrets");
+      recorder.close();
+    }
+  }
+
+  @Test
   void postgresWarningsMatchTheSchema(@TempDir Path dir) throws SQLException {
     Databases.POSTGRES.assumeReachable();
     Recorder recorder = Recorder.create(RecorderConfig.builder().bundleDirectory(dir).build());
