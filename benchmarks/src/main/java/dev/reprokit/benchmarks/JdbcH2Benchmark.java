@@ -36,6 +36,9 @@ public class JdbcH2Benchmark {
 
   @Param({
     JdbcVariant.RAW,
+    JdbcVariant.REPROKIT,
+    JdbcVariant.REPROKIT_ROWS_OFF,
+    JdbcVariant.REPROKIT_NOOP,
     JdbcVariant.P6SPY,
     JdbcVariant.DATASOURCE_PROXY,
     JdbcVariant.OPENTELEMETRY

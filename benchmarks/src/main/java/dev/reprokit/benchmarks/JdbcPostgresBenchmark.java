@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 public class JdbcPostgresBenchmark {
 
-  @Param({JdbcVariant.RAW})
+  @Param({JdbcVariant.RAW, JdbcVariant.REPROKIT})
   public String variant;
 
   private JdbcVariant jdbc;

@@ -90,6 +90,24 @@ class PeersRecordTest {
   }
 
   @Test
+  void reproKitVariantsRecordEveryStatementAndTheNoopVariantRecordsNothing() throws Exception {
+    for (String variant : List.of(JdbcVariant.REPROKIT, JdbcVariant.REPROKIT_ROWS_OFF)) {
+      try (JdbcVariant jdbc = JdbcVariant.open(variant, h2("records-" + variant));
+          Connection c = jdbc.dataSource.getConnection()) {
+        long before = jdbc.recorder.stats().eventsRecorded();
+        JdbcWorkload.pointSelect(c, 3, BLACKHOLE);
+        JdbcWorkload.insert(c, 1, "x");
+        assertThat(jdbc.recorder.stats().eventsRecorded() - before).as(variant)
+            .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.recorder.stats().internalFailures()).as(variant).isZero();
+      }
+    }
+    try (JdbcVariant noop = JdbcVariant.open(JdbcVariant.REPROKIT_NOOP, h2("records-noop"))) {
+      assertThat(noop.recorder).isNull();
+    }
+  }
+
+  @Test
   void reproKitRecordsEveryHttpExchangeOfBothClients() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
       try (HttpVariant http = HttpVariant.classic(HttpVariant.REPROKIT)) {
