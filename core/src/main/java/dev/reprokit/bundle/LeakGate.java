@@ -115,7 +115,10 @@ final class LeakGate {
 
   private static final Rule QUERY_RULE = new Rule(HIGH_ENTROPY_QUERY,
       Pattern.compile("[?&;][A-Za-z0-9_.~%\\[\\]-]{1,64}=([^&#\\s\"'<>]{20,4096})"), 1,
-      v -> isHighEntropy(percentDecode(v)));
+      v -> {
+        String decoded = percentDecode(v);
+        return !decoded.regionMatches(true, 0, "data:", 0, 5) && isHighEntropy(decoded);
+      });
 
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
   private static final Pattern UUID = Pattern.compile(
@@ -168,7 +171,8 @@ final class LeakGate {
     int copied = 0;
     while (m.find()) {
       String value = m.group(rule.group);
-      if (value == null || value.contains(PSEUDONYM_MARK) || !rule.isSecret.test(value)) {
+      if (value == null || value.contains(PSEUDONYM_MARK) || !rule.isSecret.test(value)
+          || ((rule == HEADER_RULE || rule == QUERY_RULE) && dataUri(text, m.start(rule.group)))) {
         continue;
       }
       if (b == null) {
@@ -182,6 +186,12 @@ final class LeakGate {
       return text;
     }
     return b.append(text, copied, text.length()).toString();
+  }
+
+  /** The value starts right after {@code ;base64,}: the data of a data URI (an image). */
+  private static boolean dataUri(String text, int start) {
+    return start >= 7 && text.regionMatches(true, start - 7, "base64,", 0, 7)
+        && text.lastIndexOf("data:", start) >= 0;
   }
 
   private void count(String entry, String rule) {
@@ -423,7 +433,9 @@ final class LeakGate {
   /**
    * A long random-looking token: at least 20 chars, not a UUID, not a hex digest, with upper
    * and lower case letters and digits and a Shannon entropy of at least 3.5 bits per char, or
-   * two of those classes over at least 32 chars at 4 bits per char.
+   * two of those classes over at least 32 chars at 4 bits per char. A token with separators
+   * other than {@code -} and {@code _} (a URL, a path, a host name) counts only when one of
+   * its parts is itself a random-looking run of 12 or more letters and digits.
    */
   static boolean isHighEntropy(String v) {
     String t = v;
@@ -433,13 +445,35 @@ final class LeakGate {
     if (t.length() < 20 || UUID.matcher(t).matches() || HEX.matcher(t).matches()) {
       return false;
     }
-    int classes = 0;
-    classes += t.chars().anyMatch(c -> c >= 'A' && c <= 'Z') ? 1 : 0;
-    classes += t.chars().anyMatch(c -> c >= 'a' && c <= 'z') ? 1 : 0;
-    classes += t.chars().anyMatch(c -> c >= '0' && c <= '9') ? 1 : 0;
+    int classes = classes(t);
     double entropy = entropy(t);
-    return (classes == 3 && entropy >= 3.5) || (classes == 2 && t.length() >= 32
-        && entropy >= 4.0);
+    boolean random = (classes == 3 && entropy >= 3.5)
+        || (classes == 2 && t.length() >= 32 && entropy >= 4.0);
+    if (!random || TOKEN.matcher(t).matches()) {
+      return random;
+    }
+    for (String part : SEPARATORS.split(t)) {
+      if (part.length() >= 12 && !HEX.matcher(part).matches() && classes(part) == 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9_-]+");
+
+  private static int classes(String t) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0);
   }
 
   static double entropy(String s) {
