@@ -96,6 +96,7 @@ public final class BundleReader {
       throw new BundleFormatException(null,
           "no bundle file at " + file + ": check the path (bundles end in .repro.zip)");
     }
+    ZipDirectory.check(file, limits);
     List<String> directory = centralDirectory(file);
     if (!directory.contains(Manifest.ENTRY)) {
       throw new BundleFormatException(Manifest.ENTRY,
