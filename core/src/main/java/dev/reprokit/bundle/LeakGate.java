@@ -76,8 +76,39 @@ final class LeakGate {
       "x-correlation-id", "request-id", "b3", "x-b3-traceid", "x-b3-spanid", "x-amzn-trace-id",
       "transfer-encoding", "keep-alive", "upgrade", "content-disposition", "link");
 
-  /** One rule: where it looks, which group it replaces and when a match really is a secret. */
-  private record Rule(String name, Pattern pattern, int group, Predicate<String> isSecret) {}
+  /**
+   * One rule: where it looks, which group it replaces and when a match really is a secret.
+   * The regular expression runs only on text that contains one of the {@code anchors} (lower
+   * case, compared ignoring case), so that ordinary text costs a few scans, not a regex run.
+   */
+  private record Rule(String name, Pattern pattern, int group, Predicate<String> isSecret,
+      String... anchors) {
+    boolean mayMatch(String text) {
+      if (anchors.length == 0) {
+        return true;
+      }
+      for (String a : anchors) {
+        if (containsIgnoreCase(text, a)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** {@code needle} (lower case) in {@code text}, ignoring ASCII case; no allocation. */
+  static boolean containsIgnoreCase(String text, String needle) {
+    int n = needle.length();
+    char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0, last = text.length() - n; i <= last; i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper) && text.regionMatches(true, i, needle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final Predicate<String> ANY = v -> true;
 
@@ -85,29 +116,31 @@ final class LeakGate {
   private static final List<Rule> TEXT_RULES = List.of(
       new Rule(PEM, Pattern.compile(
           "-----BEGIN ([A-Z0-9 ]{1,40})-----([\\s\\S]*?)(?:-----END \\1-----|\\z)"), 2,
-          v -> !v.isBlank()),
+          v -> !v.isBlank(), "-----begin "),
       new Rule(JWT, Pattern.compile(
           "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{8,}"), 0,
-          ANY),
+          ANY, "eyj"),
       new Rule(KNOWN_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,255}"
           + "|github_pat_[A-Za-z0-9_]{22,255}|xox[abposr]-[A-Za-z0-9-]{10,250}"
           + "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,250}|AIza[0-9A-Za-z_-]{35}"
-          + "|glpat-[A-Za-z0-9_-]{20,250})"), 0, ANY),
+          + "|glpat-[A-Za-z0-9_-]{20,250})"), 0, ANY, "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+          "github_pat_", "xox", "k_live_", "k_test_", "aiza", "glpat-"),
       new Rule(AWS_KEY, Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])"),
-          0, ANY),
+          0, ANY, "akia", "asia"),
       new Rule(BEARER, Pattern.compile(
           "(?i)(?<![A-Za-z0-9])bearer\\s+([A-Za-z0-9._~+/-]{8,}=*)"), 1,
-          LeakGate::looksLikeToken),
+          LeakGate::looksLikeToken, "bearer"),
       new Rule(BASIC, Pattern.compile(
           "(?i)(?<![A-Za-z0-9])basic\\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])"), 1,
-          LeakGate::isBase64Credentials),
+          LeakGate::isBase64Credentials, "basic"),
       new Rule(URL_CREDENTIALS, Pattern.compile(
           "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s/:@?#\"'<>]{1,256}:([^\\s/@?#\"'<>]{1,256})@"), 1,
-          LeakGate::isValue),
+          LeakGate::isValue, "://"),
       new Rule(PASSWORD_PAIR, Pattern.compile("(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,64}"
           + "(?:password|passwd|passphrase|pwd|secret|api[_-]?key|access[_-]?token"
           + "|auth[_-]?token|private[_-]?key)[\"']?\\s{0,4}[=:]\\s{0,4}[\"']?"
-          + "([^\\s&;\"',}<>)\\]]{1,4096})"), 1, LeakGate::isValue));
+          + "([^\\s&;\"',}<>)\\]]{1,4096})"), 1, LeakGate::isValue, "pass", "pwd", "secret",
+          "key", "token"));
 
   private static final Rule HEADER_RULE = new Rule(HIGH_ENTROPY_HEADER,
       Pattern.compile("(?<![A-Za-z0-9+/_~.-])([A-Za-z0-9+/_~.-]{20,4096}={0,2})"), 1,
@@ -154,9 +187,12 @@ final class LeakGate {
     }
     String out = text;
     for (Rule rule : TEXT_RULES) {
-      out = apply(entry, rule, out);
+      if (rule.mayMatch(out)) {
+        out = apply(entry, rule, out);
+      }
     }
-    if (out.indexOf('=') >= 0) {
+    if (out.indexOf('=') >= 0 && (out.indexOf('?') >= 0 || out.indexOf('&') >= 0
+        || out.indexOf(';') >= 0)) {
       out = apply(entry, QUERY_RULE, out);
     }
     if (headerValue) {
@@ -308,43 +344,57 @@ final class LeakGate {
    */
   byte[] json(String entry, byte[] json, boolean pretty) throws IOException {
     JsonFactory factory = ReproJson.mapper().getFactory();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 64);
-    boolean changed = false;
+    // First pass: scan only. Most documents hold no secret and are returned as they are.
+    Map<Integer, String> replaced = new java.util.HashMap<>();
     Deque<String> names = new ArrayDeque<>(); // the "name" string of each open object
+    try (JsonParser p = factory.createParser(json)) {
+      JsonToken t;
+      int index = 0;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.START_OBJECT) {
+          names.push("");
+        } else if (t == JsonToken.END_OBJECT && !names.isEmpty()) {
+          names.pop();
+        } else if (t == JsonToken.VALUE_STRING) {
+          String value = p.getText();
+          String field = p.currentName();
+          if ("name".equals(field) && !names.isEmpty()) {
+            names.pop();
+            names.push(value);
+          }
+          String scanned = scanJsonValue(entry, p.getParsingContext(), field,
+              names.isEmpty() ? "" : names.peek(), value);
+          if (!scanned.equals(value)) {
+            replaced.put(index, scanned);
+          }
+          index++;
+        }
+      }
+    }
+    if (replaced.isEmpty()) {
+      return json;
+    }
+    // Second pass: copy every token exactly, strings replaced where the first pass said so.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 64);
     try (JsonParser p = factory.createParser(json);
         JsonGenerator g = factory.createGenerator(out)) {
       if (pretty) {
         g.useDefaultPrettyPrinter();
       }
       JsonToken t;
+      int index = 0;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.START_OBJECT) {
-          names.push("");
-        } else if (t == JsonToken.END_OBJECT && !names.isEmpty()) {
-          names.pop();
-        }
-        if (t != JsonToken.VALUE_STRING) {
-          g.copyCurrentEventExact(p);
-          continue;
-        }
-        String value = p.getText();
-        String field = p.currentName();
-        if ("name".equals(field) && !names.isEmpty()) {
-          names.pop();
-          names.push(value);
-        }
-        String scanned = scanJsonValue(entry, p.getParsingContext(), field,
-            names.isEmpty() ? "" : names.peek(), value);
-        if (scanned.equals(value)) {
-          g.copyCurrentEventExact(p);
+        String replacement = t == JsonToken.VALUE_STRING ? replaced.get(index++) : null;
+        if (replacement != null) {
+          g.writeString(replacement);
         } else {
-          changed = true;
-          g.writeString(scanned);
+          g.copyCurrentEventExact(p);
         }
       }
     }
-    return changed ? out.toByteArray() : json;
+    return out.toByteArray();
   }
+
 
   private String scanJsonValue(String entry, JsonStreamContext ctx, String field,
       String siblingName, String value) {
@@ -355,8 +405,8 @@ final class LeakGate {
       return value;
     }
     boolean pair = "value".equals(field) && !siblingName.isEmpty();
-    if ((field != null && !"name".equals(field) && isSecretName(field) && isValue(value))
-        || (pair && isSecretName(siblingName) && isValue(value))) {
+    if ((field != null && !"name".equals(field) && secretName(field) && isValue(value))
+        || (pair && secretName(siblingName) && isValue(value))) {
       count(entry, SECRET_NAME);
       return pseudonym.apply(value);
     }
@@ -378,6 +428,22 @@ final class LeakGate {
 
   static boolean isSecretName(String name) {
     return name != null && name.length() <= 128 && SECRET_NAME_PATTERN.matcher(name).matches();
+  }
+
+  private final Map<String, Boolean> secretNames = new java.util.HashMap<>();
+
+  private boolean secretName(String name) {
+    if (name == null) {
+      return false;
+    }
+    Boolean known = secretNames.get(name);
+    if (known == null) {
+      known = isSecretName(name);
+      if (secretNames.size() < 10_000) {
+        secretNames.put(name, known);
+      }
+    }
+    return known;
   }
 
   // ---- what counts as a secret ---------------------------------------------------------------

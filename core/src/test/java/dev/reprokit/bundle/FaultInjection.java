@@ -53,7 +53,7 @@ public final class FaultInjection implements Recorder {
     CLOCK_MISBEHAVES("the wall clock jumps to Long.MIN_VALUE, 0 and Long.MAX_VALUE"),
     DIRECTORY_UNWRITABLE("the bundle directory is below a regular file"),
     DIRECTORY_VANISHES("the bundle directory is deleted while a bundle is written"),
-    DISK_FULL("the disk fills after 4 KiB of a bundle"),
+    DISK_FULL("the disk fills after 512 bytes of a bundle"),
     WRITER_INTERRUPTED("the thread writing the bundle is interrupted");
 
     private final String description;
@@ -93,7 +93,7 @@ public final class FaultInjection implements Recorder {
         .maxAutomaticBundlesPerMinute(1000).build();
     Path target = bundles;
     BundleWriter writer = switch (fault) {
-      case DISK_FULL -> new BundleWriter(config, temp -> fillsAfter(temp, 4096));
+      case DISK_FULL -> new BundleWriter(config, temp -> fillsAfter(temp, 512));
       case DIRECTORY_VANISHES -> new BundleWriter(config, temp -> vanishes(temp, target));
       default -> new BundleWriter(config);
     };
