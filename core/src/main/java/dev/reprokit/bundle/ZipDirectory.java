@@ -155,8 +155,8 @@ final class ZipDirectory {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(bytes).toString();
     } catch (CharacterCodingException e) {
-      throw new BundleFormatException(null, "an entry name is not valid UTF-8; bundles always"
-          + " use UTF-8 names, so the file was not written by ReproKit");
+      throw new BundleFormatException(null, "not a readable zip file (an entry name is not"
+          + " valid UTF-8): bundles always use UTF-8 names, so ReproKit did not write this one");
     }
   }
 
