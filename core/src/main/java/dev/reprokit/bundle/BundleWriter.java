@@ -163,7 +163,7 @@ public final class BundleWriter {
     ObjectMapper mapper = ReproJson.mapper();
     Redactor redactor = Redactor.forBundle(config.redaction());
 
-    LeakGate gate = new LeakGate(redactor::pseudonym);
+    LeakGate gate = new LeakGate(redactor::pseudonym, redactor.enabled());
 
     List<Event> events = new ArrayList<>(s.events().size());
     for (Event e : s.events()) {

@@ -159,11 +159,21 @@ final class LeakGate {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F:._-]+");
 
   private final UnaryOperator<String> pseudonym;
+  private final boolean enabled;
   private final Map<String, Map<String, Long>> hits = new LinkedHashMap<>();
 
   /** A gate that replaces findings with {@code pseudonym}'s answer (the bundle's redactor). */
   LeakGate(UnaryOperator<String> pseudonym) {
+    this(pseudonym, true);
+  }
+
+  /**
+   * A gate; a disabled one (redaction switched off explicitly by the user) passes everything
+   * through and finds nothing.
+   */
+  LeakGate(UnaryOperator<String> pseudonym, boolean enabled) {
     this.pseudonym = pseudonym;
+    this.enabled = enabled;
   }
 
   /** Every hit so far, by entry (in the order first found) and rule. */
@@ -178,7 +188,7 @@ final class LeakGate {
 
   /** {@code text} with every finding replaced; {@code null} stays {@code null}. */
   String text(String entry, String text) {
-    return scan(entry, text, false);
+    return enabled ? scan(entry, text, false) : text;
   }
 
   private String scan(String entry, String text, boolean headerValue) {
@@ -241,7 +251,8 @@ final class LeakGate {
    * were none or the bytes are binary (by media type, or not text at all).
    */
   byte[] bytes(String entry, String contentType, byte[] data) {
-    if (data == null || data.length == 0 || !textual(contentType, data)) {
+    if (!enabled || data == null || data.length == 0 || gzip(data)
+        || !textual(contentType, data)) {
       return data;
     }
     String text;
@@ -252,6 +263,9 @@ final class LeakGate {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(data)).toString();
     } catch (CharacterCodingException notUtf8) {
+      if (!textual(null, data)) {
+        return data; // binary after all (a text media type on compressed or encrypted bytes)
+      }
       text = new String(data, StandardCharsets.ISO_8859_1); // one char per byte, ASCII rules
       utf8 = false;
     }
@@ -261,6 +275,11 @@ final class LeakGate {
     }
     return utf8 ? scanned.getBytes(StandardCharsets.UTF_8)
         : scanned.replace("‹", "<").replace("›", ">").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Gzip data (a body kept as it came over the wire): the redactor inflates those. */
+  private static boolean gzip(byte[] data) {
+    return data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
   }
 
   /** Text media types, or (type unknown) bytes without control characters other than space. */
@@ -293,6 +312,9 @@ final class LeakGate {
    * {@link #attributePayloads} settles once the plan has run.
    */
   List<Event> payloads(List<Event> events) throws IOException {
+    if (!enabled) {
+      return events;
+    }
     List<Event> out = new ArrayList<>(events.size());
     for (Event e : events) {
       out.add(Payloads.map(e, (seq, field, p) -> {
@@ -343,6 +365,9 @@ final class LeakGate {
    * here: {@link #payloads} scans it decoded.
    */
   byte[] json(String entry, byte[] json, boolean pretty) throws IOException {
+    if (!enabled) {
+      return json;
+    }
     JsonFactory factory = ReproJson.mapper().getFactory();
     // First pass: scan only. Most documents hold no secret and are returned as they are.
     Map<Integer, String> replaced = new java.util.HashMap<>();

@@ -8,6 +8,7 @@ import dev.reprokit.event.HttpExchangeEvent;
 import dev.reprokit.event.JdbcResultSetEvent;
 import dev.reprokit.event.JdbcStatementEvent;
 import dev.reprokit.event.Payload;
+import dev.reprokit.redact.RedactionConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,13 +108,33 @@ final class LeakGateFixtures {
     }
   }
 
+  /**
+   * Redaction on, but every default rule switched off: the leak gate is the only defence, so
+   * whatever is caught was caught by the gate ("places no named rule covers").
+   */
+  static RedactionConfig gateOnly() {
+    RedactionConfig.Builder b = RedactionConfig.builder();
+    RedactionConfig.ruleNames().stream()
+        .filter(rule -> !rule.startsWith("user."))
+        .forEach(b::disableRule);
+    return b.build();
+  }
+
   static RecorderConfig config(Path dir) {
-    return RecorderConfig.builder().bundleDirectory(dir).build();
+    return config(dir, gateOnly());
+  }
+
+  static RecorderConfig config(Path dir, RedactionConfig redaction) {
+    return RecorderConfig.builder().bundleDirectory(dir).redaction(redaction).build();
   }
 
   /** A writer that skips fsync, so that properties can write hundreds of bundles quickly. */
   static BundleWriter fastWriter(Path dir) {
-    return new BundleWriter(config(dir), temp -> Files.newOutputStream(temp,
+    return fastWriter(config(dir));
+  }
+
+  static BundleWriter fastWriter(RecorderConfig config) {
+    return new BundleWriter(config, temp -> Files.newOutputStream(temp,
         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE));
   }
 

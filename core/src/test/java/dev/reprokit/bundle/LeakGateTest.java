@@ -184,6 +184,59 @@ class LeakGateTest {
   }
 
   @Test
+  void withDefaultRedactionTheRulesAndTheGateTogetherLeaveNoSecret() throws IOException {
+    String jwt = LeakGateFixtures.jwt(random);
+    String awsKey = LeakGateFixtures.awsKeyId(random);
+    String headerToken = LeakGateFixtures.token(random);
+    String bodyPassword = "pw-" + LeakGateFixtures.token(random).substring(0, 12);
+    List<Event> events = List.of(
+        http(1, "https://api.example.com/v1/files?sig=" + LeakGateFixtures.token(random),
+            List.of(new Header("Authorization", "Bearer " + jwt),
+                new Header("X-Upstream-Auth", headerToken)),
+            Payload.of("application/json", 40, ("{\"password\":\"" + bodyPassword + "\"}")
+                .getBytes(StandardCharsets.UTF_8)), List.of(), null),
+        new LogEvent(2, 1, 1, 0, "main", null, "WARN", "app", "key " + awsKey, null));
+
+    Path file = LeakGateFixtures.fastWriter(LeakGateFixtures.config(dir,
+        dev.reprokit.redact.RedactionConfig.DEFAULT)).write(snapshot(events, "defaults"));
+    Bundle bundle = BundleReader.create().read(file);
+
+    String all = everything(bundle);
+    for (String secret : List.of(jwt, awsKey, headerToken, bodyPassword)) {
+      assertThat(all).doesNotContain(secret);
+    }
+    assertThat(bundle.manifest().redaction().rules()).isNotEmpty();
+    assertThat(hits(bundle)).extracting(LeakGateHit::rule)
+        .as("what no default rule covers").contains(LeakGate.AWS_KEY);
+  }
+
+  @Test
+  void gateIsOffWhenRedactionIsSwitchedOffExplicitly() throws IOException {
+    String awsKey = LeakGateFixtures.awsKeyId(random);
+    List<Event> events = List.of(
+        new LogEvent(1, 1, 1, 0, "main", null, "WARN", "app", "key " + awsKey, null));
+
+    Path file = LeakGateFixtures.fastWriter(LeakGateFixtures.config(dir,
+        dev.reprokit.redact.RedactionConfig.disabled())).write(snapshot(events, "off"));
+    Bundle bundle = BundleReader.create().read(file);
+
+    assertThat(bundle.manifest().redaction().enabled()).isFalse();
+    assertThat(hits(bundle)).isEmpty();
+    assertThat(everything(bundle)).contains(awsKey);
+  }
+
+  @Test
+  void gzipBodiesAndBinaryBytesUnderATextTypeAreNotTouched() {
+    LeakGate gate = new LeakGate(v -> "‹redacted›");
+    byte[] gzip = {0x1f, (byte) 0x8b, 8, 0, 'p', 'w', 'd', '=', 'x', 'y', 'z'};
+    byte[] binary = {'p', 'w', 'd', '=', 'a', 'b', 'c', 0, (byte) 0xff, (byte) 0xfe, 1, 2};
+
+    assertThat(gate.bytes("x", "application/json", gzip)).isSameAs(gzip);
+    assertThat(gate.bytes("x", "text/plain", binary)).isSameAs(binary);
+    assertThat(gate.hits()).isEmpty();
+  }
+
+  @Test
   void manifestWithoutLeakGateFieldStillReads() throws IOException {
     JsonNode manifest = ReproJson.mapper().readTree(
         "{\"format\":\"reprokit.bundle\",\"version\":\"1.0\",\"entries\":[]}");
