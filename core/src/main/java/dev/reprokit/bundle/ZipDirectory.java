@@ -85,7 +85,7 @@ final class ZipDirectory {
       if (cenOffset < 0 || cenSize < 0 || cenOffset + cenSize > size) {
         throw damaged("the central directory lies outside the file");
       }
-      walk(ch, cenOffset, cenSize, entries);
+      walk(ch, cenOffset, cenSize, entries, limits);
     } catch (BundleFormatException e) {
       throw e;
     } catch (IOException e) {
@@ -93,10 +93,11 @@ final class ZipDirectory {
     }
   }
 
-  private static void walk(FileChannel ch, long offset, long length, long entries)
-      throws IOException {
+  private static void walk(FileChannel ch, long offset, long length, long entries,
+      ReaderLimits limits) throws IOException {
     long pos = offset;
     long end = offset + length;
+    long declaredTotal = 0;
     for (long n = 0; n < entries; n++) {
       if (pos + 46 > end) {
         throw damaged("the central directory ends early");
@@ -112,6 +113,8 @@ final class ZipDirectory {
       int extraLength = h.getShort(30) & 0xffff;
       int commentLength = h.getShort(32) & 0xffff;
       long external = h.getInt(38) & 0xffffffffL;
+      long compressedSize = h.getInt(20) & 0xffffffffL;
+      long size = h.getInt(24) & 0xffffffffL;
       if (pos + 46 + nameLength > end) {
         throw damaged("the central directory ends early");
       }
@@ -144,8 +147,57 @@ final class ZipDirectory {
         throw new BundleFormatException(shown, "is a directory entry; bundles hold only"
             + " regular files");
       }
+      if (size == 0xffffffffL || compressedSize == 0xffffffffL) {
+        long[] sizes = zip64Sizes(read(ch, pos + 46 + nameLength, extraLength), size,
+            compressedSize);
+        size = sizes[0];
+        compressedSize = sizes[1];
+      }
+      // Declared sizes are checked here, before anything is inflated, so that an honest bomb
+      // costs no memory; the reader still counts real bytes while inflating (headers can lie).
+      if (size < 0 || size > limits.maxEntryBytes()) {
+        throw new BundleFormatException(shown, "declares " + Long.toUnsignedString(size)
+            + " bytes, more than " + limits.maxEntryBytes() + " (maxEntryBytes): a zip bomb or"
+            + " an unexpectedly large bundle; raise ReaderLimits.maxEntryBytes if you trust it");
+      }
+      declaredTotal += size;
+      if (declaredTotal > limits.maxTotalBytes()) {
+        throw new BundleFormatException(shown, "the zip declares more than "
+            + limits.maxTotalBytes() + " bytes in total (maxTotalBytes): a zip bomb or an"
+            + " unexpectedly large bundle; raise ReaderLimits.maxTotalBytes if you trust it");
+      }
+      if (size > ReaderLimits.RATIO_CHECK_AFTER_BYTES
+          && size / Math.max(1, compressedSize) > limits.maxCompressionRatio()) {
+        throw new BundleFormatException(shown, "declares a compression ratio above "
+            + limits.maxCompressionRatio() + ":1 (maxCompressionRatio): looks like a zip bomb;"
+            + " refusing it");
+      }
       pos += 46L + nameLength + extraLength + commentLength;
     }
+  }
+
+  /** Sizes from the ZIP64 extended information extra field (id 1), in its order. */
+  private static long[] zip64Sizes(ByteBuffer extra, long size, long compressedSize) {
+    int i = 0;
+    while (i + 4 <= extra.limit()) {
+      int id = extra.getShort(i) & 0xffff;
+      int length = extra.getShort(i + 2) & 0xffff;
+      if (id == 1) {
+        int at = i + 4;
+        long s = size;
+        long c = compressedSize;
+        if (size == 0xffffffffL && at + 8 <= extra.limit()) {
+          s = extra.getLong(at);
+          at += 8;
+        }
+        if (compressedSize == 0xffffffffL && at + 8 <= extra.limit()) {
+          c = extra.getLong(at);
+        }
+        return new long[] {s, c};
+      }
+      i += 4 + length;
+    }
+    return new long[] {size, compressedSize};
   }
 
   private static String name(ByteBuffer bytes) {

@@ -244,6 +244,11 @@ public final class HostileBundles {
    * limit), listed truthfully: only the size limits can stop them.
    */
   private static void bigEntries(Path file, int count, int mib) throws IOException {
+    bigEntries(file, count, mib, false);
+  }
+
+  private static void bigEntries(Path file, int count, int mib, boolean lyingDirectory)
+      throws IOException {
     byte[] block = new byte[1024 * 1024];
     Random r = new Random(11);
     for (int i = 0; i < block.length; i += 64) {
@@ -281,6 +286,9 @@ public final class HostileBundles {
       e.compressed = compressed;
       e.declaredSize = size;
       e.declaredCrc = crc.getValue();
+      if (lyingDirectory) {
+        e.centralSize = 1024L * 1024; // passes the directory checks; the real size does not
+      }
     }
     zip.write(file);
   }
@@ -431,6 +439,11 @@ public final class HostileBundles {
         + " total", file -> bigEntries(file, 3, 60)));
     c.add(new Case("zip-bomb-entry", "one listed entry of 100 MiB at 50:1",
         file -> bigEntries(file, 1, 100)));
+    c.add(new Case("zip-bomb-total-lying-directory", "three entries of 60 MiB whose central"
+        + " directory declares 1 MiB each: only counting real bytes can stop them",
+        file -> bigEntries(file, 3, 60, true)));
+    c.add(new Case("zip-bomb-entry-lying-directory", "an entry of 100 MiB whose central"
+        + " directory declares 1 MiB", file -> bigEntries(file, 1, 100, true)));
     c.add(new Case("declared-size-lie", "an entry whose headers say 10 bytes but inflates to"
         + " 3,000", rawGenuine(payloadEntryName(), e -> e.declaredSize = 10L)));
     c.add(new Case("declared-size-huge", "an entry declaring 2 GiB (hundreds of MiB) for a"

@@ -38,6 +38,8 @@ public final class RawZip {
     public Long declaredSize;
     public Long declaredCompressedSize;
     public Long declaredCrc;
+    /** A size for the central directory only (the local header keeps the true one). */
+    public Long centralSize;
 
     Entry(String name, byte[] data) {
       this.name = name.getBytes(StandardCharsets.UTF_8);
@@ -106,7 +108,7 @@ public final class RawZip {
       out.int16(0);
       out.write(e.name);
       out.write(body);
-      central.add(new long[] {offset, crc, csize, size});
+      central.add(new long[] {offset, crc, csize, e.centralSize != null ? e.centralSize : size});
     }
     long cenStart = out.count;
     for (int i = 0; i < entries.size(); i++) {
