@@ -59,8 +59,8 @@ final class HtmlReport {
         .append("<th>kind</th><th>call</th><th>outcome</th></tr>\n");
     for (ReportModel.Entry e : m.timeline) {
       sb.append("<tr").append(e.failed() ? " class=\"failed\"" : "").append("><td>")
-          .append(e.seq()).append("</td><td>")
-          .append(Format.millis(e.startNanos() - m.originNanos)).append("</td><td>")
+          .append(e.seq()).append("</td><td class=\"num\">")
+          .append(Format.millis(e.startNanos() - m.originNanos)).append("</td><td class=\"num\">")
           .append(Format.millis(e.durationNanos())).append("</td><td>").append(html(e.kind()))
           .append("</td><td class=\"call\">").append(html(e.label())).append("</td><td>")
           .append(html(e.outcome())).append("</td></tr>\n");
@@ -107,8 +107,9 @@ final class HtmlReport {
       double x = LABEL_WIDTH + BAR_WIDTH * tick / 4.0;
       sb.append(String.format(Locale.ROOT,
           "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>"
-              + "<text x=\"%.1f\" y=\"%d\" class=\"tick\">%s</text>\n",
-          x, x, height - 18, x, height - 4, html(Format.millis(span * tick / 4))));
+              + "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">%s</text>\n",
+          x, x, height - 18, x, height - 4, tick == 0 ? "start" : tick == 4 ? "end" : "middle",
+          html(Format.millis(span * tick / 4))));
     }
     int y = 0;
     for (ReportModel.Entry e : m.timeline) {
@@ -149,6 +150,7 @@ final class HtmlReport {
       padding:3px 8px;text-align:left;vertical-align:top}
       table.kv th{background:#f4f6f9;width:180px}
       table.timeline td.call{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+      td.num{white-space:nowrap;text-align:right}
       tr.failed td{background:#fde8e7;color:#8a1410;font-weight:600}
       pre{background:#f6f8fa;border:1px solid #dde2ea;padding:10px;overflow:auto;\
       font-size:12px}

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
