@@ -1,6 +1,5 @@
 package dev.reprokit.internal;
 
-import dev.reprokit.AppInfo;
 import dev.reprokit.CaptureRequest;
 import dev.reprokit.CaptureResult;
 import dev.reprokit.CaptureResult.Outcome;
@@ -86,6 +85,11 @@ public final class DefaultRecorder implements Recorder {
         config.maxAutomaticBundlesPerMinute(), config.duplicateWindow().toMillis());
     this.environment = new EnvironmentCollector(config);
     this.sink = sink != null ? sink : new BundleWriter(config)::write;
+    try {
+      BundleWriter.cleanStaleTemporaryFiles(config.bundleDirectory());
+    } catch (Throwable t) {
+      faults.report("bundle.cleanup", t);
+    }
   }
 
   // ---- hot path ------------------------------------------------------------------------------
@@ -405,8 +409,8 @@ public final class DefaultRecorder implements Recorder {
     }
   }
 
-  /** The application info as configured. */
-  AppInfo application() {
-    return config.application();
+  /** Every retained event in sequence order; for tests. */
+  List<Event> retainedEvents() {
+    return ring.snapshot(e -> true);
   }
 }

@@ -1,0 +1,73 @@
+package dev.reprokit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprokit.event.Event;
+import dev.reprokit.event.MarkEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventRingTest {
+
+  private static MarkEvent mark(long seq, String name) {
+    return new MarkEvent(seq, 0, 0, 0, "t", null, name, Map.of());
+  }
+
+  @Test
+  void keepsTheNewestEventsUpToTheCountCap() {
+    EventRing ring = new EventRing(16, Long.MAX_VALUE);
+    for (long seq = 1; seq <= 100; seq++) {
+      ring.put(mark(seq, "m" + seq));
+    }
+    List<Event> kept = ring.snapshot(e -> true);
+    assertThat(kept).hasSize(16);
+    assertThat(kept).extracting(Event::seq).containsExactlyElementsOf(
+        java.util.stream.LongStream.rangeClosed(85, 100).boxed().toList());
+    assertThat(ring.recorded()).isEqualTo(100);
+    assertThat(ring.evicted()).isEqualTo(84);
+    assertThat(ring.retainedEvents()).isEqualTo(16);
+  }
+
+  @Test
+  void evictsTheOldestEventsWhenTheByteCapIsExceeded() {
+    long oneEvent = mark(1, "x".repeat(1000)).estimatedBytes();
+    EventRing ring = new EventRing(1000, oneEvent * 10);
+    for (long seq = 1; seq <= 50; seq++) {
+      ring.put(mark(seq, "x".repeat(1000)));
+    }
+    assertThat(ring.retainedBytes()).isLessThanOrEqualTo(oneEvent * 10);
+    List<Event> kept = ring.snapshot(e -> true);
+    assertThat(kept).hasSize(10);
+    assertThat(kept.get(0).seq()).isEqualTo(41);
+    assertThat(kept.get(9).seq()).isEqualTo(50);
+    assertThat(ring.evicted()).isEqualTo(40);
+  }
+
+  @Test
+  void anEventOlderThanTheOneInItsSlotIsDropped() {
+    EventRing ring = new EventRing(16, Long.MAX_VALUE);
+    ring.put(mark(20, "newer"));
+    ring.put(mark(4, "late and older, same slot"));
+    assertThat(ring.snapshot(e -> true)).extracting(Event::seq).containsExactly(20L);
+    assertThat(ring.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheEventJustRecordedEvenWhenItAloneExceedsTheByteCap() {
+    EventRing ring = new EventRing(16, 100);
+    ring.put(mark(1, "small"));
+    ring.put(mark(2, "y".repeat(10_000)));
+    assertThat(ring.snapshot(e -> true)).extracting(Event::seq).containsExactly(2L);
+  }
+
+  @Test
+  void snapshotAppliesTheFilterAndSortsBySequence() {
+    EventRing ring = new EventRing(64, Long.MAX_VALUE);
+    for (long seq = 10; seq >= 1; seq--) {
+      ring.put(mark(seq, seq % 2 == 0 ? "even" : "odd"));
+    }
+    assertThat(ring.snapshot(e -> ((MarkEvent) e).name().equals("even")))
+        .extracting(Event::seq).containsExactly(2L, 4L, 6L, 8L, 10L);
+  }
+}
