@@ -1,7 +1,9 @@
 package dev.reprokit.examples;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.text.Normalizer;
 import java.util.List;
 
@@ -51,6 +53,31 @@ public final class CustomerData {
     repository.createSchema(c);
     for (Customer customer : stored()) {
       repository.insert(c, customer);
+    }
+  }
+
+  /**
+   * Creates the table and inserts {@code rows} with their ids: a copy of another database,
+   * the way a support team restores a production dump into staging.
+   */
+  public static void restore(Connection c, List<CustomerRepository.Row> rows)
+      throws SQLException {
+    CustomerRepository repository = new CustomerRepository();
+    repository.createSchema(c);
+    long max = 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO customer (id, name, email, tier) VALUES (?, ?, ?, ?)")) {
+      for (CustomerRepository.Row row : rows) {
+        ps.setLong(1, row.id());
+        ps.setString(2, row.customer().name());
+        ps.setString(3, row.customer().email());
+        ps.setString(4, row.customer().tier());
+        ps.executeUpdate();
+        max = Math.max(max, row.id());
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE customer ALTER COLUMN id RESTART WITH " + (max + 1));
     }
   }
 

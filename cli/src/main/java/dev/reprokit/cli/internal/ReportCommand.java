@@ -30,6 +30,10 @@ final class ReportCommand implements Callable<Integer> {
           + " timeline waterfall). Default: ${DEFAULT-VALUE}.")
   Kind format;
 
+  @Option(names = "--summary",
+      description = "Print only the five escalation answers, one line each, as text.")
+  boolean summary;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
@@ -37,7 +41,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportModel model = ReportModel.of(Bundles.load(bundlePath));
-    String text = format == Kind.html ? HtmlReport.render(model) : MarkdownReport.render(model);
+    String text = summary ? summary(model)
+        : format == Kind.html ? HtmlReport.render(model) : MarkdownReport.render(model);
     if (output == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
@@ -47,5 +52,13 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return ReproCli.OK;
+  }
+
+  static String summary(ReportModel model) {
+    StringBuilder sb = new StringBuilder();
+    for (ReportModel.Answer a : model.answers) {
+      sb.append(String.format("%-19s %s%n", a.question() + ":", a.summary()));
+    }
+    return sb.toString();
   }
 }

@@ -283,7 +283,7 @@ final class ReportModel {
       JsonNode d = dbs.get(0);
       return dbLabel(d);
     }
-    return "(database not identified)";
+    return "JDBC database (not identified)";
   }
 
   private String databaseLabel(String url) {

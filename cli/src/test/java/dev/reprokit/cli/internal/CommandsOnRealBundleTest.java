@@ -1,0 +1,99 @@
+package dev.reprokit.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprokit.cli.ReproCli;
+import dev.reprokit.testing.BundleSchemas;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundle-reading verbs on bundles written by the real recorder and bundle writer. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandsOnRealBundleTest {
+  private Path dir;
+
+  private Path turkish;
+  private Path english;
+
+  @BeforeAll
+  void writeBundles(@TempDir Path tempDir) {
+    dir = tempDir;
+    turkish = RealBundles.write(dir.resolve("tr"), "tr-TR");
+    english = RealBundles.write(dir.resolve("en"), "en-US");
+    BundleSchemas.assertValid(turkish);
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run repro(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = ReproCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void verifyAcceptsAWrittenBundle() {
+    Run run = repro("verify", turkish.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("OK ");
+  }
+
+  @Test
+  void verifyRejectsAFlippedByteAndATruncatedFile() throws Exception {
+    byte[] bytes = Files.readAllBytes(turkish);
+    byte[] flipped = bytes.clone();
+    flipped[flipped.length / 2] ^= 0x01;
+    Path f = dir.resolve("flipped.repro.zip");
+    Files.write(f, flipped);
+    Path t = dir.resolve("truncated.repro.zip");
+    Files.write(t, Arrays.copyOf(bytes, bytes.length - 40));
+
+    Run a = repro("verify", f.toString());
+    Run b = repro("verify", t.toString());
+
+    assertThat(a.exit()).isEqualTo(ReproCli.INVALID_BUNDLE);
+    assertThat(b.exit()).isEqualTo(ReproCli.INVALID_BUNDLE);
+    assertThat(a.err()).startsWith("repro: invalid bundle").doesNotContain("\tat ");
+    assertThat(a.err().strip().lines()).hasSize(1);
+    assertThat(b.err()).startsWith("repro: invalid bundle");
+  }
+
+  @Test
+  void inspectShowsOneScreen() {
+    Run run = repro("inspect", turkish.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("customer sync dropped partner records")
+        .contains("customer-sync 2.4.1").contains("tr-TR").contains("jdbc.statement");
+  }
+
+  @Test
+  void reportAnswersTheFiveQuestions() {
+    Run run = repro("report", turkish.toString(), "--summary");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Which integration:", "Which environment:",
+        "Which version:", "After which change:", "Which error:");
+    assertThat(run.out()).contains("tr-TR").contains("customer-sync 2.4.1")
+        .contains("IllegalStateException");
+  }
+
+  @Test
+  void diffNamesTheLocale() {
+    Run run = repro("diff", english.toString(), turkish.toString());
+    assertThat(run.exit()).isEqualTo(ReproCli.DIFFERENT);
+    assertThat(run.out()).contains("locale.defaultLocale: en-US  →  tr-TR");
+  }
+
+  @Test
+  void secretsConfiguredByTheApplicationAreNotInTheReport() {
+    Run run = repro("report", turkish.toString());
+    assertThat(run.out()).doesNotContain("pk_live_never_in_a_bundle");
+  }
+}
