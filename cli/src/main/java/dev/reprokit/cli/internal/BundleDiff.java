@@ -39,7 +39,7 @@ final class BundleDiff {
   private static final List<String> VOLATILE = List.of("uptime", "pid", "starttime",
       "start.time", "startedat", "collectedat", "capturedat", "timestamp", "freememory",
       "totalheap", "usedheap", "totalmemory", "heap.used", "heap.committed", "fingerprint",
-      "changes", "previous", "bundleid", "createdat", "inputarguments.", "processid");
+      "loadaverage", "changes", "previous", "bundleid", "createdat", "inputarguments.", "processid");
 
   /** Settings shown first, in this order, when they differ. */
   private static final List<String> IMPORTANT = List.of("locale", "charset", "encoding",

@@ -65,6 +65,8 @@ final class ReportModel {
   final List<JdbcStatementEvent> failedStatements = new ArrayList<>();
   final Set<String> redactedHeaders = new LinkedHashSet<>();
   final long originNanos;
+  private String changeStatus;
+  private String changeMessage;
   final long endNanos;
 
   private final Map<Long, JdbcResultSetEvent> resultSets = new HashMap<>();
@@ -149,9 +151,12 @@ final class ReportModel {
     if (changes.isEmpty()) {
       changeSummary = changesKnown()
           ? "nothing changed since the previous run of this application"
-          : "unknown: no previous run of this application was recorded on this host";
+              + (previousRun() == null ? "" : " (" + previousRun() + ")")
+          : "unknown: " + (changeMessage != null ? changeMessage
+              : "no previous run of this application was recorded on this host");
     } else {
-      changeSummary = changes.size() + " change(s) since the previous run: "
+      changeSummary = changes.size() + " change(s) since the previous run"
+          + (previousRun() == null ? "" : " at " + previousRun()) + ": "
           + String.join("; ", changes.subList(0, Math.min(3, changes.size())))
           + (changes.size() > 3 ? "; …" : "");
     }
@@ -191,6 +196,10 @@ final class ReportModel {
     return null;
   }
 
+  private String previousRun() {
+    return bundle.environment().path("changes").path("previousRunAt").asText(null);
+  }
+
   String failureSummary() {
     if (bundle.failure() != null) {
       return bundle.failure().summary();
@@ -218,13 +227,7 @@ final class ReportModel {
   }
 
   private boolean changesKnown() {
-    for (String key : env.keySet()) {
-      String k = key.toLowerCase(Locale.ROOT);
-      if (k.contains("previous") || k.contains("changes") || k.contains("changed")) {
-        return true;
-      }
-    }
-    return false;
+    return "COMPARED".equals(changeStatus);
   }
 
   // ---- integrations --------------------------------------------------------------------------
@@ -306,7 +309,7 @@ final class ReportModel {
 
   private void collectEnvironment() {
     addEnv("Java", join(Json.find(env, "java.version", "javaVersion", "runtime.version",
-        "java.runtime.version"), Json.find(env, "java.vendor", "vendor", "runtime.vendor")));
+        "java.runtime.version"), Json.find(env, "javaVendor", "java.vendor", "vendor")));
     addEnv("JVM", Json.find(env, "vmName", "java.vm.name", "vm.name", "runtime.vmName"));
     addEnv("OS", join(join(Json.find(env, "os.name", "osName"),
         Json.find(env, "os.version", "osVersion")), Json.find(env, "os.arch", "arch")));
@@ -315,13 +318,12 @@ final class ReportModel {
     addEnv("Time zone", Json.find(env, "timeZone", "timezone", "user.timezone", "zone"));
     addEnv("Charset", Json.find(env, "defaultCharset", "charset", "charset.default"));
     addEnv("file.encoding", Json.find(env, "file.encoding", "fileEncoding"));
-    addEnv("sun.jnu.encoding", Json.find(env, "sun.jnu.encoding", "jnuEncoding"));
+    addEnv("sun.jnu.encoding", Json.find(env, "sunJnuEncoding", "sun.jnu.encoding"));
     addEnv("Host", Json.find(env, "hostName", "hostname", "host.name", "host"));
     addEnv("CPUs", Json.find(env, "availableProcessors", "processors", "cpus"));
     addEnv("Max heap", bytesIfNumber(Json.find(env, "maxHeapBytes", "maxHeap", "heap.max",
         "maxMemory")));
-    addEnv("Container", Json.find(env, "container.memoryLimit", "containerMemoryLimit",
-        "cgroup.memoryLimit"));
+    addEnv("Container memory", bytesIfNumber(Json.find(env, "memoryLimitBytes")));
     String configuration = configurationSummary();
     if (configuration != null) {
       addEnv("Configuration", configuration);
@@ -381,30 +383,28 @@ final class ReportModel {
   }
 
   private void collectChanges() {
-    JsonNode list = firstArray(bundle.environment(), "changes", "changedSincePreviousRun",
-        "changesSincePreviousRun", "changed", "changedSinceLastRun");
-    if (list.isMissingNode()) {
-      JsonNode holder = firstObject(bundle.environment(), "changes", "previousRun",
-          "sincePreviousRun", "changedSincePreviousRun");
-      list = firstArray(holder, "changes", "differences", "items");
-    }
+    JsonNode holder = bundle.environment().path("changes");
+    JsonNode list = holder.isArray() ? holder : holder.path("changes");
     for (JsonNode c : list) {
       if (c.isValueNode()) {
         changes.add(c.asText());
         continue;
       }
-      String what = firstText(c, "key", "name", "what", "path", "item");
-      String before = firstText(c, "before", "previous", "old", "from");
-      String after = firstText(c, "after", "current", "new", "to");
-      String kind = firstText(c, "kind", "category", "type");
-      if (what != null && (before != null || after != null)) {
-        changes.add((kind == null ? "" : kind + " ") + what + ": " + nz(before, "(none)") + " → "
-            + nz(after, "(none)"));
+      String what = firstText(c, "name", "key", "what", "path");
+      String category = firstText(c, "category", "kind");
+      String before = firstText(c, "previous", "before", "old");
+      String after = firstText(c, "current", "after", "new");
+      boolean hashed = c.path("hashed").asBoolean(false);
+      String label = (category == null ? "" : category + " ") + nz(what);
+      if (hashed) {
+        changes.add(label + ": value changed (hashes " + nz(before, "none") + " → "
+            + nz(after, "none") + ")");
       } else {
-        changes.add(String.join(", ", Json.flatten(c).entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        changes.add(label + ": " + nz(before, "(none)") + " → " + nz(after, "(none)"));
       }
     }
+    changeStatus = holder.path("status").asText(null);
+    changeMessage = holder.path("message").asText(null);
   }
 
   // ---- timeline ------------------------------------------------------------------------------

@@ -78,8 +78,11 @@ final class Fixtures {
         .put("url", "jdbc:h2:mem:prod");
     env.putArray("libraries").addObject().put("groupId", "com.h2database")
         .put("artifactId", "h2").put("version", "2.5.252");
-    env.putArray("changes").addObject().put("key", "locale").put("before", "en-US")
-        .put("after", locale);
+    var changes = env.putObject("changes").put("status", "COMPARED")
+        .put("previousRunAt", "2026-11-26T02:00:00Z");
+    changes.putArray("changes").addObject().put("category", "locale")
+        .put("name", "defaultLocale").put("kind", "CHANGED").put("previous", "en-US")
+        .put("current", locale).put("hashed", false);
     return new LoadedBundle(Path.of("sync.repro.zip"), manifest, env, events, failure);
   }
 }

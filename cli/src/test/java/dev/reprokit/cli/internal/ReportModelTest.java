@@ -36,7 +36,7 @@ class ReportModelTest {
 
   @Test
   void changeAnswerListsWhatChangedSinceThePreviousRun() {
-    assertThat(model.answers.get(3).summary()).contains("locale: en-US → tr-TR");
+    assertThat(model.answers.get(3).summary()).contains("locale defaultLocale: en-US → tr-TR");
   }
 
   @Test
