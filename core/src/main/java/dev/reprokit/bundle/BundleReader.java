@@ -150,7 +150,7 @@ public final class BundleReader {
         }
         names.add(name);
       }
-    } catch (ZipException e) {
+    } catch (ZipException | IllegalArgumentException e) { // IAE: names that are not UTF-8
       throw new BundleFormatException(null, "not a readable zip file (" + e.getMessage()
           + "): the file is truncated or damaged; ask for it again", e);
     } catch (IOException e) {
@@ -216,7 +216,7 @@ public final class BundleReader {
       }
     } catch (BundleFormatException e) {
       throw e;
-    } catch (ZipException | EOFException e) {
+    } catch (ZipException | EOFException | IllegalArgumentException e) {
       throw new BundleFormatException(current == null ? null : printable(current),
           "damaged zip data (" + e.getMessage() + "): the file is truncated or corrupted;"
               + " ask for it again", e);
@@ -435,6 +435,7 @@ public final class BundleReader {
   private int readEvents(Map<String, byte[]> entries, List<Event> events) {
     byte[] data = entries.get(EVENTS);
     ObjectReader reader = mapper.readerFor(Event.class);
+    Map<String, byte[]> copies = new java.util.HashMap<>();
     int skipped = 0;
     int line = 0;
     int start = 0;
@@ -464,7 +465,7 @@ public final class BundleReader {
         if (event == null) {
           skipped++; // an event type of a newer minor version
         } else {
-          events.add(resolvePayloads(event, line, entries));
+          events.add(resolvePayloads(event, line, entries, copies));
         }
       }
       start = end + 1;
@@ -472,7 +473,12 @@ public final class BundleReader {
     return skipped;
   }
 
-  private static Event resolvePayloads(Event event, int line, Map<String, byte[]> entries) {
+  /**
+   * Puts each payload's bytes back from its entry. Events share one copy per entry (never the
+   * raw entry), so that many references to one entry cannot multiply memory.
+   */
+  private static Event resolvePayloads(Event event, int line, Map<String, byte[]> entries,
+      Map<String, byte[]> copies) {
     try {
       return Payloads.map(event, (seq, field, p) -> {
         if (p.entry() == null) {
@@ -484,7 +490,7 @@ public final class BundleReader {
               + field + ") refers to payload entry '" + printable(p.entry()) + "', which the"
               + " bundle does not contain: the bundle is incomplete");
         }
-        return p.withData(data.clone());
+        return p.withData(copies.computeIfAbsent(p.entry(), name -> data.clone()));
       });
     } catch (IOException e) {
       throw new BundleFormatException(EVENTS, "line " + line + ": " + e.getMessage(), e);

@@ -177,13 +177,13 @@ public final class BundleWriter {
     Map<String, Entry> entries = new LinkedHashMap<>();
     ObjectWriter pretty = mapper.writerWithDefaultPrettyPrinter();
     entries.put("environment.json",
-        new Entry("environment.json", pretty.writeValueAsBytes(environment), "application/json"));
+        new Entry("environment.json", utf8(pretty, environment), "application/json"));
 
     ByteArrayOutputStream lines = new ByteArrayOutputStream(64 * 1024);
     ObjectWriter eventWriter = mapper.writerFor(Event.class);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Event e : planned) {
-      lines.write(eventWriter.writeValueAsBytes(e));
+      lines.write(utf8(eventWriter, e));
       lines.write('\n');
       counts.merge(typeName(e), 1L, Long::sum);
     }
@@ -194,7 +194,7 @@ public final class BundleWriter {
     }
     if (failure != null) {
       entries.put("failure.json",
-          new Entry("failure.json", pretty.writeValueAsBytes(failure), "application/json"));
+          new Entry("failure.json", utf8(pretty, failure), "application/json"));
     }
     AppInfo app = s.application() == null ? AppInfo.UNKNOWN : s.application();
     String readme = Readme.text(s, trigger, app, failure, counts, planned.size(), plan);
@@ -211,9 +211,17 @@ public final class BundleWriter {
 
     Map<String, Entry> ordered = new LinkedHashMap<>();
     ordered.put(Manifest.ENTRY,
-        new Entry(Manifest.ENTRY, pretty.writeValueAsBytes(manifest), "application/json"));
+        new Entry(Manifest.ENTRY, utf8(pretty, manifest), "application/json"));
     ordered.putAll(entries);
     return ordered;
+  }
+
+  /**
+   * JSON as valid UTF-8 even when a string holds a lone surrogate (text cut in the middle of
+   * a character): such a char becomes {@code ?} instead of bytes no UTF-8 decoder accepts.
+   */
+  private static byte[] utf8(ObjectWriter writer, Object value) throws IOException {
+    return writer.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Applies the payload caps and decides which payloads become entries. */
@@ -375,16 +383,13 @@ public final class BundleWriter {
       Path target = dir.resolve(n == 1 ? base + SUFFIX : base + "-" + n + SUFFIX);
       try {
         Files.createLink(target, temp); // atomic and never replaces an existing file
-        Files.delete(temp);
-        return target;
       } catch (FileAlreadyExistsException taken) {
         if (n > 1000) {
           throw taken;
         }
+        continue;
       } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-        if (noHardLinks instanceof FileAlreadyExistsException) {
-          continue;
-        }
+        // e.g. a file system without hard links: an atomic rename, after checking the name
         if (Files.exists(target)) {
           continue;
         }
@@ -394,6 +399,13 @@ public final class BundleWriter {
           return Files.move(temp, target);
         }
       }
+      try {
+        Files.delete(temp);
+      } catch (IOException stillThere) {
+        // the bundle is complete under its final name; the temporary name is removed later
+        // by cleanStaleTemporaryFiles
+      }
+      return target;
     }
   }
 

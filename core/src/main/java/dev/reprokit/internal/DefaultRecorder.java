@@ -1,5 +1,6 @@
 package dev.reprokit.internal;
 
+import dev.reprokit.AppInfo;
 import dev.reprokit.CaptureRequest;
 import dev.reprokit.CaptureResult;
 import dev.reprokit.CaptureResult.Outcome;
@@ -12,6 +13,7 @@ import dev.reprokit.bundle.BundleWriter;
 import dev.reprokit.bundle.Snapshot;
 import dev.reprokit.bundle.Trigger;
 import dev.reprokit.env.DatabaseInfo;
+import dev.reprokit.env.Environment;
 import dev.reprokit.env.EnvironmentCollector;
 import dev.reprokit.event.ErrorInfo;
 import dev.reprokit.event.Event;
@@ -83,7 +85,7 @@ public final class DefaultRecorder implements Recorder {
     this.clockMillis = clockMillis;
     this.storm = new StormControl(
         config.maxAutomaticBundlesPerMinute(), config.duplicateWindow().toMillis());
-    this.environment = new EnvironmentCollector(config);
+    this.environment = new EnvironmentCollector(config, faults::report);
     this.sink = sink != null ? sink : new BundleWriter(config)::write;
     try {
       BundleWriter.cleanStaleTemporaryFiles(config.bundleDirectory());
@@ -293,12 +295,15 @@ public final class DefaultRecorder implements Recorder {
   /** Collects the environment and writes; on the caller's thread or the background thread. */
   private CaptureResult write(Snapshot snapshot) {
     try {
+      Environment env = environment.collect(new ArrayList<>(databases));
+      // the bundle's application is the detected one: configured fields, the rest detected
+      AppInfo application = env.application() != null ? env.application() : snapshot.application();
       Snapshot complete = new Snapshot(snapshot.bundleId(), snapshot.createdAt(),
-          snapshot.trigger(), snapshot.application(),
-          environment.collect(new ArrayList<>(databases)), snapshot.events(),
+          snapshot.trigger(), application, env, snapshot.events(),
           snapshot.eventsEvicted(), snapshot.failure());
       Path path = sink.write(complete);
       bundlesWritten.increment();
+      environment.storeFingerprint(); // this run now counts as "the previous run" for the next
       try {
         BundleRetention.enforce(path.getParent(), config.maxBundlesKept(),
             config.maxDirectoryBytes(), path);

@@ -1,7 +1,7 @@
 package dev.reprokit.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,7 +100,7 @@ class BundleReaderHostileTest {
   }
 
   private static BundleFormatException readFails(BundleReader reader, Path bundle) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(bundle));
+    Throwable t = catchThrowable(() -> reader.read(bundle));
     assertThat(t).isInstanceOf(BundleFormatException.class);
     return (BundleFormatException) t;
   }
@@ -221,7 +221,7 @@ class BundleReaderHostileTest {
       for (int at : dataRegion(whole, name)) {
         byte[] damaged = whole.clone();
         damaged[at] ^= 0x10;
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable t = catchThrowable(
             () -> BundleReader.create().read(file(damaged)));
         assertThat(t).as("flip in %s at %d", name, at)
             .isInstanceOf(BundleFormatException.class);
@@ -344,6 +344,70 @@ class BundleReaderHostileTest {
       replaced++;
     }
     assertThat(replaced).isEqualTo(2);
+  }
+
+  @Test
+  void entryNameThatIsNotUtf8IsRejected() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>(genuine);
+    entries.put("payloads/xx", new byte[1]);
+    byte[] bytes = zip(entries);
+    byte[] name = "payloads/xx".getBytes(StandardCharsets.US_ASCII);
+    int patched = 0;
+    outer:
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      for (int j = 0; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      bytes[i + name.length - 2] = (byte) 0xC3; // a lead byte followed by an ASCII byte
+      bytes[i + name.length - 1] = (byte) 0x28;
+      patched++;
+    }
+    assertThat(patched).isEqualTo(2);
+
+    assertThat(readFails(file(bytes))).hasMessageContaining("not a readable zip");
+  }
+
+  @Test
+  void manyEventsReferringToOnePayloadShareOneCopy() throws IOException {
+    String events = new String(genuine.get("events.jsonl"), StandardCharsets.UTF_8);
+    String http = events.lines().filter(l -> l.contains("payloads/8-responseBody.json"))
+        .findFirst().orElseThrow();
+    StringBuilder many = new StringBuilder(events);
+    for (int i = 0; i < 200; i++) {
+      many.append(http.replace("\"seq\":8,", "\"seq\":" + (1000 + i) + ",")).append('\n');
+    }
+
+    Bundle bundle = BundleReader.create().read(consistentBundle(one("events.jsonl",
+        many.toString().getBytes(StandardCharsets.UTF_8))));
+    List<byte[]> bodies = bundle.events().stream()
+        .filter(e -> e instanceof dev.reprokit.event.HttpExchangeEvent h
+            && h.responseBody() != null && h.responseBody().entry() != null)
+        .map(e -> ((dev.reprokit.event.HttpExchangeEvent) e).responseBody().data()).toList();
+
+    assertThat(bodies).hasSize(201);
+    assertThat(bodies).allSatisfy(b -> assertThat(b).isSameAs(bodies.get(0)));
+    assertThat(bodies.get(0)).isEqualTo(genuine.get("payloads/8-responseBody.json"));
+  }
+
+  @Test
+  void localEntriesThatDisagreeWithTheCentralDirectoryAreRejected() throws IOException {
+    byte[] bytes = zip(genuine);
+    byte[] name = "README.md".getBytes(StandardCharsets.US_ASCII);
+    int last = -1;
+    outer:
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      for (int j = 0; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      last = i; // the central directory comes after the local headers
+    }
+    bytes[last + 5] = 'X'; // the directory now says READMX.md, the local header README.md
+
+    assertThat(readFails(file(bytes))).hasMessageContaining("disagree with its central directory");
   }
 
   @Test

@@ -347,6 +347,51 @@ class BundleRoundTripTest {
   }
 
   @Test
+  void loneSurrogatesBecomeQuestionMarksAndTheBundleStaysValidUtf8() throws IOException {
+    Event log = new dev.reprokit.event.LogEvent(1, 0, 0, 0, "t\uD800", null, "WARN", "app",
+        "cut in the middle of \uD83D", null);
+    Path path = write(SampleSnapshots.snapshot(List.of(log), null));
+    Bundle bundle = BundleReader.create().read(path);
+
+    byte[] events = bundle.entry("events.jsonl").orElseThrow();
+    java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .decode(java.nio.ByteBuffer.wrap(events)); // throws on malformed UTF-8
+    assertThat(((dev.reprokit.event.LogEvent) bundle.events().get(0)).message())
+        .isEqualTo("cut in the middle of ?");
+    assertThat(bundle.events().get(0).thread()).isEqualTo("t?");
+  }
+
+  @Test
+  void supplementaryCharactersRoundTrip() throws IOException {
+    Event log = new dev.reprokit.event.LogEvent(1, 0, 0, 0, "main", null, "WARN", "app",
+        "naïve café 😀 𝄞 日本", null);
+    Bundle bundle = BundleReader.create().read(write(SampleSnapshots.snapshot(List.of(log),
+        null)));
+
+    assertThat(bundle.events()).containsExactly(log);
+  }
+
+  @Test
+  void plainUnzipToolTestsTheBundleAsIntact() throws Exception {
+    Path bundle = write(SampleSnapshots.everything());
+    Process unzip;
+    try {
+      unzip = new ProcessBuilder("unzip", "-t", bundle.toString()).redirectErrorStream(true)
+          .start();
+    } catch (IOException notInstalled) {
+      System.out.println("SKIPPED: no 'unzip' command on this machine: " + notInstalled);
+      org.junit.jupiter.api.Assumptions.abort("no 'unzip' command on this machine");
+      return;
+    }
+    String output = new String(unzip.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(unzip.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(unzip.exitValue()).as(output).isZero();
+    assertThat(output).contains("No errors detected").contains("manifest.json");
+  }
+
+  @Test
   void markAttributesRoundTrip() throws IOException {
     Event mark = new dev.reprokit.event.MarkEvent(1, 2, 3, 0, "t", "s",
         "checkout", Map.of("k", "v", "empty", ""));

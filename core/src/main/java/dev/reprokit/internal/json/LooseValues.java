@@ -236,6 +236,13 @@ final class LooseValues {
     abstract Object value();
   }
 
+  /** Mix-in: an empty exception message stays {@code ""} rather than becoming absent. */
+  abstract static class ErrorInfoMixin {
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    abstract String message();
+  }
+
   /** Mix-in: the loose cells of result set rows. */
   abstract static class ResultSetMixin {
     @JsonSerialize(using = RowsSerializer.class)

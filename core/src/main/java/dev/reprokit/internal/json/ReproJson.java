@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.reprokit.event.BindValue;
+import dev.reprokit.event.ErrorInfo;
 import dev.reprokit.event.JdbcResultSetEvent;
 import java.time.Instant;
 
@@ -26,8 +27,8 @@ import java.time.Instant;
  *       On read, whole numbers come back as {@code Long} (or {@code BigInteger}), decimals as
  *       exact {@code BigDecimal}.
  *   <li>{@link Instant}s are ISO-8601 strings.
- *   <li>Unknown properties are ignored and unknown event types read as {@code null}, so a
- *       reader can read bundles of a newer minor format version.
+ *   <li>Unknown properties are ignored, unknown enum constants and unknown event types read
+ *       as {@code null}, so a reader can read bundles of a newer minor format version.
  *   <li>{@link #mapper()} reads with Jackson's default stream limits; {@link #boundedMapper}
  *       builds one with tighter nesting-depth and string-length limits for untrusted input.
  * </ul>
@@ -66,10 +67,12 @@ public final class ReproJson {
     module.addDeserializer(Instant.class, new LooseValues.InstantDeserializer());
     module.setMixInAnnotation(BindValue.class, LooseValues.BindValueMixin.class);
     module.setMixInAnnotation(JdbcResultSetEvent.class, LooseValues.ResultSetMixin.class);
+    module.setMixInAnnotation(ErrorInfo.class, LooseValues.ErrorInfoMixin.class);
     return JsonMapper.builder(factory)
         .addModule(module)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+        .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.USE_LONG_FOR_INTS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,0 +1,2 @@
+/** Machinery of the environment snapshot: probes, class path scan, detection, change tracking. */
+package dev.reprokit.internal.env;
