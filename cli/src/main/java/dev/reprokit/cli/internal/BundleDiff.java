@@ -84,6 +84,9 @@ final class BundleDiff {
       }
       String va = ma.get(key);
       String vb = mb.get(key);
+      if (Format.isRedacted(va) && Format.isRedacted(vb)) {
+        continue; // pseudonyms are keyed per bundle: two redacted values cannot be compared
+      }
       if (!Objects.equals(va, vb)) {
         found.add(new Setting(key, va, vb));
       }

@@ -51,7 +51,7 @@ final class Format {
     if (e == null) {
       return "";
     }
-    String s = e.summary();
+    String s = abbreviate(e.summary(), 240);
     if (e.sqlState() != null) {
       s += " [SQLState " + e.sqlState() + (e.vendorCode() == null ? "" : ", code " + e.vendorCode())
           + "]";

@@ -78,10 +78,15 @@ final class MarkdownReport {
     int step = 1;
     if (!m.curl.isEmpty()) {
       sb.append("### ").append(step++).append(". Send the recorded HTTP requests with curl\n\n");
-      if (!m.redactedHeaders.isEmpty()) {
-        sb.append("Redacted headers are shell variables; set them first: ")
-            .append(String.join(", ", m.redactedHeaders.stream()
-                .map(h -> "`" + ReportModel.envName(h) + "`").toList()))
+      java.util.Set<String> variables = new java.util.TreeSet<>();
+      java.util.regex.Matcher v = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_]+)\\}")
+          .matcher(String.join("\n", m.curl));
+      while (v.find()) {
+        variables.add(v.group(1));
+      }
+      if (!variables.isEmpty()) {
+        sb.append("Values redacted in the bundle are shell variables; set them first: ")
+            .append(String.join(", ", variables.stream().map(x -> "`" + x + "`").toList()))
             .append(".\n\n");
       }
       sb.append("```sh\n").append(String.join("\n\n", m.curl)).append("\n```\n\n");

@@ -120,12 +120,21 @@ final class ReportModel {
     if (integrationLines.isEmpty()) {
       integrationSummary = "no HTTP or JDBC calls were recorded";
     } else {
-      String failing = failingIntegration();
-      integrationSummary = failing != null
-          ? failing + (integrationLines.size() > 1
-              ? " (and " + (integrationLines.size() - 1) + " more)" : "")
-          : String.join("; ", integrationLines.stream().map(l -> l.split(":")[0] + ":"
-              + l.substring(l.indexOf(':') + 1).split(",")[0]).toList());
+      List<String> parts = new ArrayList<>();
+      for (Origin o : origins) {
+        parts.add(o.failures() > 0
+            ? "HTTP " + o.origin() + " (" + o.failures() + " of " + o.exchanges()
+                + " exchanges failed)"
+            : "HTTP " + o.origin() + " (" + o.exchanges() + " exchanges, none failed)");
+      }
+      for (Database d : databases) {
+        parts.add(d.errors() > 0
+            ? "database " + d.label() + " (" + d.errors() + " of " + d.statements()
+                + " statements failed)"
+            : "database " + d.label() + " (" + d.statements() + " statements, none failed)");
+      }
+      parts.sort((a, b) -> Boolean.compare(a.contains("none failed"), b.contains("none failed")));
+      integrationSummary = String.join("; ", parts);
     }
     answers.add(new Answer("Which integration", integrationSummary, integrationLines));
 
@@ -143,9 +152,25 @@ final class ReportModel {
 
     List<String> versionLines = versions.stream().map(r -> r.key() + " " + r.value()).toList();
     String app = appLabel();
-    String versionSummary = app + (producerVersion() == null
-        ? "" : ", ReproKit " + producerVersion());
-    answers.add(new Answer("Which version", versionSummary, versionLines));
+    StringBuilder versionSummary = new StringBuilder(app);
+    if (producerVersion() != null) {
+      versionSummary.append(", ReproKit ").append(producerVersion());
+    }
+    for (JsonNode d : bundle.environment().path("databases")) {
+      String product = join(d.path("product").asText(null),
+          d.path("productVersion").asText(null));
+      if (product != null) {
+        versionSummary.append(", ").append(product);
+        break;
+      }
+    }
+    Map<String, String> libs = libraries();
+    for (String key : List.of("httpclient5", "postgresql", "mariadb-java-client")) {
+      if (libs.containsKey(key)) {
+        versionSummary.append(", ").append(key).append(' ').append(libs.get(key));
+      }
+    }
+    answers.add(new Answer("Which version", versionSummary.toString(), versionLines));
 
     String changeSummary;
     if (changes.isEmpty()) {
@@ -163,37 +188,29 @@ final class ReportModel {
     answers.add(new Answer("After which change", changeSummary, changes));
 
     List<String> errorLines = new ArrayList<>();
+    List<String> shortLines = new ArrayList<>();
     for (HttpExchangeEvent h : failedExchanges) {
       errorLines.add("HTTP #" + h.seq() + " " + h.method() + " " + h.uri() + " → "
           + (h.error() != null ? Format.error(h.error()) : h.status() + " " + nz(h.reason())));
+      shortLines.add("HTTP #" + h.seq() + " " + h.method() + " " + h.uri() + " → "
+          + (h.error() != null ? simpleName(h.error().type()) : h.status() + " "
+              + nz(h.reason())));
     }
     for (JdbcStatementEvent s : failedStatements) {
       errorLines.add("SQL #" + s.seq() + " " + Format.abbreviate(s.sql(), 100) + " → "
           + Format.error(s.error()));
+      shortLines.add("SQL #" + s.seq() + " " + Format.abbreviate(s.sql(), 80) + " → "
+          + (s.error().sqlState() == null ? "" : "SQLState " + s.error().sqlState() + " ")
+          + "(" + simpleName(s.error().type()) + ")");
     }
     String failure = failureSummary();
-    String errorSummary = failure != null ? failure
-        : !errorLines.isEmpty() ? errorLines.get(0) : "no error was recorded";
-    if (failure != null && !errorLines.isEmpty()) {
-      errorSummary += "; first failing call: " + errorLines.get(0);
+    String errorSummary = failure != null ? Format.abbreviate(failure, 200)
+        : !shortLines.isEmpty() ? shortLines.get(0) : "no error was recorded";
+    if (failure != null && !shortLines.isEmpty()) {
+      errorSummary += "; first failing call: " + shortLines.get(0)
+          + (shortLines.size() > 1 ? " (and " + (shortLines.size() - 1) + " more)" : "");
     }
     answers.add(new Answer("Which error", errorSummary, errorLines));
-  }
-
-  private String failingIntegration() {
-    for (Origin o : origins) {
-      if (o.failures() > 0) {
-        return "HTTP " + o.origin() + " (" + o.failures() + " of " + o.exchanges()
-            + " exchanges failed)";
-      }
-    }
-    for (Database d : databases) {
-      if (d.errors() > 0) {
-        return "database " + d.label() + " (" + d.errors() + " of " + d.statements()
-            + " statements failed)";
-      }
-    }
-    return null;
   }
 
   private String previousRun() {
@@ -626,6 +643,10 @@ final class ReportModel {
       }
     }
     return null;
+  }
+
+  static String simpleName(String type) {
+    return type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
   }
 
   static String join(String a, String b) {

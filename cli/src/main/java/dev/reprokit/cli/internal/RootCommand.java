@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       DiffCommand.class,
       ServeCommand.class,
+      RedactCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code repro verify}: integrity of a bundle. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Check a bundle's integrity: the manifest, every entry's SHA-256 and size,"
-        + " the format version and the JSON of every entry.",
+        + " the format version, the entry names and sizes, and every JSON document against"
+        + " the bundle format's JSON Schemas.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the bundle is intact", "2:usage error",
         "3:the bundle is invalid, damaged or unreadable (the message says why)"})
@@ -23,11 +24,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedBundle bundle = Bundles.load(bundlePath);
+    dev.reprokit.bundle.Bundle read = Bundles.read(bundlePath);
+    int documents = SchemaCheck.check(read);
+    LoadedBundle bundle = Bundles.of(read);
     int entries = bundle.manifest().path("entries").size();
     spec.commandLine().getOut().println("OK " + bundle.name() + ": manifest, "
-        + entries + " entr" + (entries == 1 ? "y" : "ies") + " and "
-        + bundle.events().size() + " events verified");
+        + entries + " entr" + (entries == 1 ? "y" : "ies") + " (SHA-256 and size), "
+        + bundle.events().size() + " events; " + documents
+        + " JSON documents match the format's schemas");
     spec.commandLine().getOut().flush();
     return ReproCli.OK;
   }

@@ -96,4 +96,30 @@ class CommandsOnRealBundleTest {
     Run run = repro("report", turkish.toString());
     assertThat(run.out()).doesNotContain("pk_live_never_in_a_bundle");
   }
+
+  @Test
+  void redactWithAnUnknownRuleKindIsAUsageError() {
+    Run run = repro("redact", turkish.toString(), "-o", dir.resolve("x.repro.zip").toString(),
+        "--rule", "color:blue");
+
+    assertThat(run.exit()).isEqualTo(ReproCli.USAGE);
+    assertThat(run.err()).contains("--rule kind 'color' is unknown");
+    assertThat(dir.resolve("x.repro.zip")).doesNotExist();
+  }
+
+  @Test
+  void redactedCopyVerifiesAndNoLongerHoldsTheAddedField() throws Exception {
+    Path out = dir.resolve("scrubbed.repro.zip");
+
+    Run run = repro("redact", turkish.toString(), "-o", out.toString(),
+        "--rule", "regex:Garc[ií]a");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(repro("verify", out.toString()).exit()).isZero();
+    BundleSchemas.assertValid(out);
+    assertThat(repro("report", out.toString()).out()).doesNotContain("García")
+        .contains("user.regex");
+    assertThat(repro("report", turkish.toString()).out()).contains("García");
+  }
+
 }

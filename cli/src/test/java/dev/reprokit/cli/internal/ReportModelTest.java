@@ -17,7 +17,7 @@ class ReportModelTest {
   @Test
   void failingDatabaseIsTheIntegrationNamedFirst() {
     assertThat(model.answers.get(0).summary())
-        .startsWith("database H2 at jdbc:h2:mem:prod (1 of 2 statements failed)");
+        .startsWith("database H2 at jdbc:h2:mem:prod (1 of 2 statements failed); HTTP http://127.0.0.1:8123 (1 exchanges, none failed)");
     assertThat(model.answers.get(0).details())
         .anyMatch(l -> l.startsWith("HTTP http://127.0.0.1:8123: 1 exchange(s)"));
   }
@@ -29,7 +29,7 @@ class ReportModelTest {
 
   @Test
   void versionAnswerNamesApplicationReproKitAndDatabase() {
-    assertThat(model.answers.get(2).summary()).isEqualTo("customer-sync 2.4.1, ReproKit 0.1.0");
+    assertThat(model.answers.get(2).summary()).isEqualTo("customer-sync 2.4.1, ReproKit 0.1.0, H2 2.5.252");
     assertThat(model.answers.get(2).details()).contains("h2 2.5.252", "Database H2 2.5.252",
         "JDBC driver H2 JDBC Driver 2.5.252");
   }

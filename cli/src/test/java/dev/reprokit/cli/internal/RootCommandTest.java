@@ -21,9 +21,13 @@ class RootCommandTest {
 
   @Test
   void everyVerbHasHelp() {
-    for (String verb : new String[] {"inspect", "verify", "report", "diff"}) {
-      assertThat(run(verb, "--help")).as(verb).isEqualTo(ReproCli.OK);
-      assertThat(out.toString()).contains("Usage: repro " + verb);
+    for (String verb : new String[] {"inspect", "verify", "report", "diff", "serve",
+        "redact"}) {
+      String[] words = verb.split(" ");
+      String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+      args[words.length] = "--help";
+      assertThat(run(args)).as(verb).isEqualTo(ReproCli.OK);
+      assertThat(out.toString()).contains("Usage: repro " + verb).contains("Exit codes:");
     }
     assertThat(run("--help")).isZero();
   }
