@@ -25,9 +25,10 @@ final class Fixtures {
       Pattern.compile("(?i).*(password|passwd|secret|token|key|credential|auth|private).*");
 
   /**
-   * Redaction rules that behave like the default rules for names and URI credentials; the
-   * tests of the environment's own splitting (JVM arguments, agent options, option variables)
-   * use them so that they do not depend on the redaction module's pattern list.
+   * Redaction rules that behave like the default rules for names and URI credentials but
+   * write a fixed {@code ‹redacted›}: the tests of the environment's own splitting (JVM
+   * arguments, agent options, option variables) use them to assert exact strings.
+   * {@code EnvironmentSecretsTest} and the properties check the real bundle redactor.
    */
   static final EnvironmentRedaction.Rules RULES = new EnvironmentRedaction.Rules() {
     @Override

@@ -5,6 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.reprokit.internal.env.EnvironmentRedaction;
 import dev.reprokit.internal.env.JvmArguments;
+import dev.reprokit.redact.RedactionConfig;
+import dev.reprokit.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,16 @@ class JvmArgumentRedactionProperties {
 
   @Test
   void plantedSecretsInSystemPropertiesAndAgentOptionsNeverSurvive() {
+    plantedSecretsNeverSurvive(Fixtures.RULES);
+  }
+
+  @Test
+  void plantedSecretsNeverSurviveTheBundleRedactor() {
+    plantedSecretsNeverSurvive(
+        EnvironmentRedaction.Rules.of(Redactor.forBundle(RedactionConfig.DEFAULT)));
+  }
+
+  private static void plantedSecretsNeverSurvive(EnvironmentRedaction.Rules rules) {
     Gen<List<String[]>> options = SourceDSL.lists().of(option()).ofSizeBetween(1, 6);
     qt().withFixedSeed(20261127L).withExamples(1_000)
         .forAll(options, options, pick(SEPARATORS))
@@ -70,17 +82,18 @@ class JvmArgumentRedactionProperties {
           }
           args.add(agent.toString());
 
-          List<String> redacted = JvmArguments.redact(args, Fixtures.RULES);
+          List<String> redacted = JvmArguments.redact(args, rules);
           String joined = String.join(" ", redacted);
           String viaVariable = EnvironmentRedaction.apply(
               new Environment(null, null, null, null, null, null, null, null, null, null,
                   Map.of("JAVA_TOOL_OPTIONS", String.join(" ", args)), null, null, null, null),
-              Fixtures.RULES).environmentVariables().get("JAVA_TOOL_OPTIONS");
+              rules).environmentVariables().get("JAVA_TOOL_OPTIONS");
 
           boolean noSecret = secrets.stream()
               .noneMatch(s -> joined.contains(s) || viaVariable.contains(s));
           boolean plainKept = properties.stream().filter(p -> p[2].equals("plain"))
               .allMatch(p -> redacted.contains("-D" + p[0] + "=" + p[1]));
+          // pseudonyms are stable within one redactor, so both routes give the same text
           boolean sameShape = redacted.size() == args.size() && viaVariable.equals(joined);
           return noSecret && plainKept && sameShape;
         });

@@ -88,6 +88,8 @@ class RedactedBundleProperties {
       List<Planted> planted = new ArrayList<>();
       List<Event> events = new ArrayList<>();
       Map<String, String> configuration = new java.util.LinkedHashMap<>();
+      Map<String, String> systemProperties = new java.util.LinkedHashMap<>();
+      Map<String, String> environmentVariables = new java.util.LinkedHashMap<>();
       List<DatabaseInfo> databases = new ArrayList<>();
       long seq = 1;
       for (long seed : list) {
@@ -96,13 +98,18 @@ class RedactedBundleProperties {
         scenarios.incrementAndGet();
         seq = plantEvents(p, seq, events);
         p.environment().forEach((k, v) -> configuration.put(k + "#" + configuration.size(), v));
+        p.environment().forEach((k, v) -> systemProperties.put(k + "." + systemProperties.size(), v));
+        p.environment().forEach((k, v) ->
+            environmentVariables.put(k + "_" + environmentVariables.size(), v));
         databases.add(new DatabaseInfo("PostgreSQL", "16", "pgjdbc", "42.7", p.jdbcUrl()));
       }
       Planted last = planted.get(planted.size() - 1);
       Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), Instant.now(),
           new Trigger(TriggerKind.EXPLICIT, last.textWithSecret(), "TICKET-1", null,
               "java.lang.IllegalStateException: " + last.textWithSecret(), 0),
-          new AppInfo("shop", "1.0", null, null), new Environment(databases, configuration),
+          new AppInfo("shop", "1.0", null, null),
+          new Environment(null, null, null, null, null, null, null, null, systemProperties, null,
+              environmentVariables, null, databases, configuration, null),
           events, 0, error(last));
       Path bundle;
       try {
@@ -115,7 +122,8 @@ class RedactedBundleProperties {
       }
       String haystack = everything(bundle);
       Planted.assertNoneLeaks(planted, haystack);
-      assertThat(haystack).contains("\"enabled\" : true", "header.authorization");
+      assertThat(haystack).contains("\"enabled\" : true", "header.authorization",
+          "\"systemProperties\"", "\"environmentVariables\"", "\"configuration\"");
       try {
         Files.delete(bundle);
       } catch (IOException e) {

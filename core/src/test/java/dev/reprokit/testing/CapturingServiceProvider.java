@@ -55,8 +55,12 @@ public final class CapturingServiceProvider implements SLF4JServiceProvider {
   private static final class CapturingLogger extends AbstractLogger {
     private static final long serialVersionUID = 1L;
 
+    /** DEBUG and INFO only for ReproKit's own loggers: a library's wire log would flood the list. */
+    private final boolean verbose;
+
     CapturingLogger(String name) {
       this.name = name;
+      this.verbose = name.startsWith("dev.reprokit");
     }
 
     @Override
@@ -87,22 +91,22 @@ public final class CapturingServiceProvider implements SLF4JServiceProvider {
 
     @Override
     public boolean isDebugEnabled() {
-      return true;
+      return verbose;
     }
 
     @Override
     public boolean isDebugEnabled(Marker marker) {
-      return true;
+      return verbose;
     }
 
     @Override
     public boolean isInfoEnabled() {
-      return true;
+      return verbose;
     }
 
     @Override
     public boolean isInfoEnabled(Marker marker) {
-      return true;
+      return verbose;
     }
 
     @Override

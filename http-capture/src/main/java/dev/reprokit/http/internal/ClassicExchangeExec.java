@@ -1,0 +1,67 @@
+package dev.reprokit.http.internal;
+
+import java.io.IOException;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+
+/**
+ * First in the classic chain: one logical exchange per {@code execute}. Wraps the response
+ * entity (as the application sees it, decoded) so that the body is teed as it is read and the
+ * exchange is recorded when the body ends, is closed or fails.
+ */
+final class ClassicExchangeExec implements ExecChainHandler {
+  private final CaptureSupport support;
+
+  ClassicExchangeExec(CaptureSupport support) {
+    this.support = support;
+  }
+
+  @Override
+  public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope,
+      ExecChain chain) throws IOException, HttpException {
+    ExchangeState state = support.start("classic", request, scope.clientContext);
+    if (state == null) {
+      return chain.proceed(request, scope);
+    }
+    ClassicHttpResponse response;
+    try {
+      response = chain.proceed(request, scope);
+    } catch (Throwable t) {
+      detach(scope, state);
+      state.finish(null, t);
+      throw t;
+    }
+    detach(scope, state);
+    return wrap(state, response);
+  }
+
+  private void detach(ExecChain.Scope scope, ExchangeState state) {
+    try {
+      CaptureSupport.detach(scope.clientContext, state);
+    } catch (Throwable t) {
+      support.fault("http.context", t);
+    }
+  }
+
+  private ClassicHttpResponse wrap(ExchangeState state, ClassicHttpResponse response) {
+    try {
+      state.finalHead(response);
+      HttpEntity entity = response.getEntity();
+      if (entity == null) {
+        state.finish(null, null);
+      } else if (!support.options.captureResponseBody()) {
+        state.finish(null, null);
+      } else {
+        response.setEntity(new TeeResponseEntity(entity, state));
+      }
+    } catch (Throwable t) {
+      support.fault("http.response", t);
+      state.finish(null, null);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of HTTP capture, replay and export; not an API. */
+package dev.reprokit.http.internal;
