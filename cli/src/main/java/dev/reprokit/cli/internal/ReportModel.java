@@ -2,6 +2,7 @@ package dev.reprokit.cli.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprokit.event.BindValue;
+import dev.reprokit.http.CurlExporter;
 import dev.reprokit.event.Event;
 import dev.reprokit.event.FailureEvent;
 import dev.reprokit.event.Header;
@@ -512,26 +513,9 @@ final class ReportModel {
     replay.add("repro report " + file + " --format html -o report.html");
   }
 
+  /** The {@code curl} command, exactly as {@code repro export --format curl} writes it. */
   static String curl(HttpExchangeEvent h) {
-    StringBuilder sb = new StringBuilder("curl -sS -X ").append(h.method()).append(' ')
-        .append(Format.shellQuote(h.uri()));
-    for (Header header : h.requestHeaders()) {
-      String name = header.name();
-      if (name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length")
-          || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Accept-Encoding")) {
-        continue;
-      }
-      if (Format.isRedacted(header.value())) {
-        sb.append(" \\\n  -H \"").append(name).append(": $").append(envName(name)).append('"');
-      } else {
-        sb.append(" \\\n  -H ").append(Format.shellQuote(name + ": " + header.value()));
-      }
-    }
-    String body = Format.bodyText(h.requestBody());
-    if (body != null && !body.isEmpty()) {
-      sb.append(" \\\n  --data-binary ").append(Format.shellQuote(body));
-    }
-    return sb.toString();
+    return CurlExporter.command(h);
   }
 
   static String envName(String headerName) {

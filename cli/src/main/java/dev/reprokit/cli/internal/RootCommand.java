@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      ReplayCommand.class,
       ServeCommand.class,
+      ExportCommand.class,
       RedactCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -98,6 +98,32 @@ class CommandsOnRealBundleTest {
   }
 
   @Test
+  void replayHttpAgainstAServerAnsweringAsRecordedReproduces() throws Exception {
+    LoadedBundle bundle = Bundles.load(turkish);
+    try (StubServer staging = StubServer.start(bundle.events(), 0,
+        new PrintWriter(new StringWriter()))) {
+      Run run = repro("replay", "http", turkish.toString(), "--target",
+          staging.baseUri().toString(), "--header", "X-Api-Key=staging-key");
+
+      assertThat(run.exit()).as(run.out() + run.err()).isZero();
+      assertThat(run.out()).contains("SAME").contains("/v1/customers?page=1&size=5")
+          .contains("Verdict: REPRODUCED");
+    }
+  }
+
+  @Test
+  void replayHttpAgainstAServerAnsweringDifferentlyDoesNotReproduce() throws Exception {
+    try (StubServer empty = StubServer.start(java.util.List.of(), 0,
+        new PrintWriter(new StringWriter()))) {
+      Run run = repro("replay", "http", turkish.toString(), "--target",
+          empty.baseUri().toString());
+
+      assertThat(run.exit()).isEqualTo(ReproCli.DIFFERENT);
+      assertThat(run.out()).contains("DIFFERENT").contains("Verdict: NOT REPRODUCED");
+    }
+  }
+
+  @Test
   void redactWithAnUnknownRuleKindIsAUsageError() {
     Run run = repro("redact", turkish.toString(), "-o", dir.resolve("x.repro.zip").toString(),
         "--rule", "color:blue");
@@ -122,4 +148,13 @@ class CommandsOnRealBundleTest {
     assertThat(repro("report", turkish.toString()).out()).contains("García");
   }
 
+  @Test
+  void exportsAreWritten() throws Exception {
+    for (String format : new String[] {"har", "curl", "wiremock"}) {
+      Path out = dir.resolve("export." + format);
+      Run run = repro("export", turkish.toString(), "--format", format, "-o", out.toString());
+      assertThat(run.exit()).as(format + run.err()).isZero();
+      assertThat(Files.readString(out)).as(format).contains("/v1/customers");
+    }
+  }
 }

@@ -32,7 +32,7 @@ class RenderedReportTest {
 
   @Test
   void htmlEscapesRecordedText() {
-    assertThat(HtmlReport.render(model)).contains("GET &#39;http://127.0.0.1:8123/v1/customers?page=1&amp;size=5&#39;")
-        .doesNotContain("GET 'http");
+    assertThat(HtmlReport.render(model)).contains("curl -sS &quot;http://127.0.0.1:8123/v1/customers?page=1&amp;size=5&quot;")
+        .doesNotContain("curl -sS \"http");
   }
 }

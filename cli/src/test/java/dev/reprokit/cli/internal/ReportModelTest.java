@@ -49,8 +49,8 @@ class ReportModelTest {
   @Test
   void curlStepTurnsRedactedHeadersIntoShellVariables() {
     assertThat(model.curl).singleElement().asString()
-        .contains("-H \"X-Api-Key: $X_API_KEY\"")
-        .contains("'http://127.0.0.1:8123/v1/customers?page=1&size=5'")
+        .contains("-H \"X-Api-Key: ${X_API_KEY}\"")
+        .contains("\"http://127.0.0.1:8123/v1/customers?page=1&size=5\"")
         .doesNotContain("redacted");
   }
 

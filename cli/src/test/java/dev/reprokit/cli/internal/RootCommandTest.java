@@ -21,8 +21,8 @@ class RootCommandTest {
 
   @Test
   void everyVerbHasHelp() {
-    for (String verb : new String[] {"inspect", "verify", "report", "diff", "serve",
-        "redact"}) {
+    for (String verb : new String[] {"inspect", "verify", "report", "diff", "replay",
+        "replay http", "serve", "export", "redact"}) {
       String[] words = verb.split(" ");
       String[] args = java.util.Arrays.copyOf(words, words.length + 1);
       args[words.length] = "--help";
@@ -37,6 +37,12 @@ class RootCommandTest {
     assertThat(run("report")).isEqualTo(ReproCli.USAGE);
     assertThat(err.toString().strip()).doesNotContain("\n")
         .startsWith("repro: Missing required parameter: 'BUNDLE'");
+  }
+
+  @Test
+  void replayWithoutWhatToReplayIsAUsageError() {
+    assertThat(run("replay")).isEqualTo(ReproCli.USAGE);
+    assertThat(err.toString()).contains("'replay http' or 'replay jdbc'");
   }
 
   @Test
