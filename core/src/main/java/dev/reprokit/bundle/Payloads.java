@@ -106,6 +106,7 @@ final class Payloads {
     }
     return new JdbcResultSetEvent(r.seq(), r.wallTimeMillis(), r.startNanos(),
         r.durationNanos(), r.thread(), r.scopeId(), r.connectionId(), r.statementId(),
-        r.statementSeq(), r.columns(), mapped, r.rowsSeen(), r.complete(), r.truncated());
+        r.statementSeq(), r.columns(), mapped, r.rowsSeen(), r.complete(), r.truncated(),
+        r.source());
   }
 }

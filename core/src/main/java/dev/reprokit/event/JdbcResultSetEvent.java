@@ -18,6 +18,9 @@ import java.util.List;
  * @param complete {@code true} when the application read to the end, so {@code rowsSeen}
  *     is the total row count
  * @param truncated {@code true} when rows were reached but not kept because of the caps
+ * @param source where the result set came from: {@code query} (an {@code execute*} or
+ *     {@code getResultSet}), {@code generated-keys} ({@code getGeneratedKeys}) or
+ *     {@code metadata}; {@code null} is read as {@code query}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JdbcResultSetEvent(
@@ -34,12 +37,31 @@ public record JdbcResultSetEvent(
     List<List<Object>> rows,
     long rowsSeen,
     boolean complete,
-    boolean truncated)
+    boolean truncated,
+    String source)
     implements Event {
+
+  /** {@link #source()} of a result set returned by {@code Statement.getGeneratedKeys()}. */
+  public static final String GENERATED_KEYS = "generated-keys";
 
   public JdbcResultSetEvent {
     columns = columns == null ? List.of() : columns;
     rows = rows == null ? List.of() : rows;
+  }
+
+  /** A result set of a query ({@link #source()} {@code null}). */
+  public JdbcResultSetEvent(long seq, long wallTimeMillis, long startNanos, long durationNanos,
+      String thread, String scopeId, String connectionId, String statementId, long statementSeq,
+      List<ColumnInfo> columns, List<List<Object>> rows, long rowsSeen, boolean complete,
+      boolean truncated) {
+    this(seq, wallTimeMillis, startNanos, durationNanos, thread, scopeId, connectionId,
+        statementId, statementSeq, columns, rows, rowsSeen, complete, truncated, null);
+  }
+
+  /** {@code true} when this is the result of {@code getGeneratedKeys()}. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean generatedKeys() {
+    return GENERATED_KEYS.equals(source);
   }
 
   @Override

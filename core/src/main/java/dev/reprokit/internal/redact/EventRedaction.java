@@ -222,7 +222,8 @@ public final class EventRedaction {
     }
     return new JdbcResultSetEvent(e.seq(), e.wallTimeMillis(), e.startNanos(), e.durationNanos(),
         e.thread(), e.scopeId(), e.connectionId(), e.statementId(), e.statementSeq(), columns,
-        Collections.unmodifiableList(rows), e.rowsSeen(), e.complete(), e.truncated());
+        Collections.unmodifiableList(rows), e.rowsSeen(), e.complete(), e.truncated(),
+        e.source());
   }
 
   /** A value of a secret column: replaced; {@code null} and booleans are kept. */
