@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay a bundle against staging and say whether the recorded behaviour"
         + " reproduces.",
-    subcommands = {ReplayHttpCommand.class},
+    subcommands = {ReplayHttpCommand.class, ReplayJdbcCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:reproduced: everything behaved as recorded",
         "1:not reproduced: something behaved differently", "2:usage error",

@@ -124,6 +124,35 @@ class CommandsOnRealBundleTest {
   }
 
   @Test
+  void replayJdbcAgainstADifferentDatabaseDoesNotReproduce() throws Exception {
+    String url = "jdbc:h2:mem:rerun-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customer (id BIGINT PRIMARY KEY, name VARCHAR(200),"
+          + " email VARCHAR(200) UNIQUE, tier VARCHAR(20))");
+      s.execute("INSERT INTO customer VALUES (1, 'Ana', 'ana@example.com', 'GOLD')");
+
+      Run run = repro("replay", "jdbc", turkish.toString(), "--url", url, "--user", "sa");
+
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ReproCli.DIFFERENT);
+      assertThat(run.out()).contains("Verdict: NOT REPRODUCED");
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customer")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("rolled back").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void replayJdbcWithAnUnsetPasswordVariableIsAUsageError() {
+    Run run = repro("replay", "jdbc", turkish.toString(), "--url", "jdbc:h2:mem:x",
+        "--password-env", "REPROKIT_TEST_SURELY_UNSET_VARIABLE");
+
+    assertThat(run.exit()).isEqualTo(ReproCli.USAGE);
+    assertThat(run.err()).contains("REPROKIT_TEST_SURELY_UNSET_VARIABLE");
+  }
+
+  @Test
   void redactWithAnUnknownRuleKindIsAUsageError() {
     Run run = repro("redact", turkish.toString(), "-o", dir.resolve("x.repro.zip").toString(),
         "--rule", "color:blue");

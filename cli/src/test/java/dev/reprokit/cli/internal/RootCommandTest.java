@@ -22,7 +22,7 @@ class RootCommandTest {
   @Test
   void everyVerbHasHelp() {
     for (String verb : new String[] {"inspect", "verify", "report", "diff", "replay",
-        "replay http", "serve", "export", "redact"}) {
+        "replay http", "replay jdbc", "serve", "export", "redact"}) {
       String[] words = verb.split(" ");
       String[] args = java.util.Arrays.copyOf(words, words.length + 1);
       args[words.length] = "--help";
