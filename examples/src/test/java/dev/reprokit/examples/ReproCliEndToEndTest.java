@@ -220,7 +220,7 @@ class ReproCliEndToEndTest {
             r -> new String[] {String.valueOf(r.getCode()),
                 EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)});
         assertThat(miss[0]).isEqualTo("404");
-        assertThat(miss[1]).contains("nearest recorded requests");
+        assertThat(miss[1]).contains("Nearest recorded requests");
       }
     } finally {
       server.interrupt();
