@@ -451,6 +451,34 @@ class CaptureTest {
   }
 
   @Test
+  void aStatementTheDriverRefusesToPrepareIsRecordedAndTriggersABundle() throws SQLException {
+    SQLException raw = null;
+    try (Connection c = Databases.H2.dataSource(url).getConnection()) {
+      c.prepareStatement("select * from no_such_table where id = ?");
+    } catch (SQLException e) {
+      raw = e;
+    }
+    SQLException captured = null;
+    try (Connection c = ds.getConnection()) {
+      c.prepareCall("select * from no_such_table where id = ?");
+    } catch (SQLException e) {
+      captured = e;
+    }
+    assertThat((Object) raw).isNotNull();
+    assertThat((Object) captured).as("the application gets the driver's own exception")
+        .isInstanceOf(raw.getClass());
+    assertThat(captured.getSQLState()).isEqualTo(raw.getSQLState());
+    assertThat(captured.getErrorCode()).isEqualTo(raw.getErrorCode());
+    rec.awaitTriggers();
+    JdbcStatementEvent failed = rec.statements().get(0);
+    assertThat(failed.method()).isEqualTo("prepareCall");
+    assertThat(failed.statementKind()).isEqualTo("callable");
+    assertThat(failed.sql()).isEqualTo("select * from no_such_table where id = ?");
+    assertThat(failed.error().sqlState()).isEqualTo(raw.getSQLState());
+    assertThat(rec.snapshots).anySatisfy(s -> assertThat(s.trigger().kind()).isEqualTo(TriggerKind.SQL_ERROR));
+  }
+
+  @Test
   void theSqlErrorTriggerCanBeSwitchedOff() throws SQLException {
     DataSource quiet = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
         JdbcCaptureOptions.builder().triggerOnSqlError(false).build());
