@@ -23,14 +23,30 @@ import java.util.regex.Pattern;
  * set would leak). Not part of the build; run with
  * {@code java jdbc-capture/src/build/WrapperGenerator.java <interface> <file.java>} after
  * changing a wrapper by hand, then review the diff.
+ *
+ * <p>The statement wrappers are one class hierarchy ({@code ReproStatement} &lt;
+ * {@code ReproPreparedStatement} &lt; {@code ReproCallableStatement}): for
+ * {@code PreparedStatement} and {@code CallableStatement} only the methods that interface itself
+ * declares are generated (the rest are inherited from the wrapper one level up), and they call
+ * that level's typed reference ({@code preparedDelegate}, {@code callableDelegate}).
  */
 public class WrapperGenerator {
   static final Pattern SIG = Pattern.compile(
       "^\\s*(?:@\\w+\\s+)*public\\s+(?:final\\s+)?(?:<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+?\\s+(\\w+)\\((.*?)\\)\\s*(?:throws\\s+[\\w., ]+)?\\s*\\{",
       Pattern.MULTILINE);
 
+  /** The field the generated calls go through: each statement level has its own typed one. */
+  static String delegate = "delegate";
+
   public static void main(String[] args) throws Exception {
     Class<?> iface = Class.forName(args[0]);
+    boolean subStatement = iface == java.sql.PreparedStatement.class
+        || iface == java.sql.CallableStatement.class;
+    if (iface == java.sql.PreparedStatement.class) {
+      delegate = "preparedDelegate";
+    } else if (iface == java.sql.CallableStatement.class) {
+      delegate = "callableDelegate";
+    }
     Path file = Path.of(args[1]);
     String src = Files.readString(file);
     Set<String> declared = new TreeSet<>();
@@ -42,8 +58,8 @@ public class WrapperGenerator {
     StringBuilder out = new StringBuilder();
     for (Method method : methods(iface)) {
       String key = key(method);
-      if (declared.contains(key)) {
-        continue;
+      if (declared.contains(key) || subStatement && !declaredBy(iface, method)) {
+        continue; // written already, or inherited from the statement wrapper one level up
       }
       out.append('\n').append(render(iface, method, imports));
     }
@@ -72,6 +88,15 @@ public class WrapperGenerator {
     }
     Files.writeString(file, body);
     System.out.println(file + ": added " + (out.length() == 0 ? 0 : out.toString().split("@Override").length - 1) + " methods");
+  }
+
+  static boolean declaredBy(Class<?> iface, Method m) {
+    try {
+      iface.getDeclaredMethod(m.getName(), m.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException inherited) {
+      return false;
+    }
   }
 
   static String sortImports(String body) {
@@ -187,7 +212,7 @@ public class WrapperGenerator {
       b.append(" throws ").append(String.join(", ", ex));
     }
     b.append(" {\n");
-    String call = "delegate." + m.getName() + "(" + String.join(", ", names) + ")";
+    String call = delegate + "." + m.getName() + "(" + String.join(", ", names) + ")";
     boolean setter = isBindSetter(m);
     if (m.getName().equals("registerOutParameter")) {
       b.append("    ").append(call).append(";\n");
@@ -238,10 +263,10 @@ public class WrapperGenerator {
       pre.append("    ").append(kind).append(" teed = ").append(tee).append(", ").append(setter)
           .append(", ").append(names.get(1)).append(", ").append(len).append(");\n");
       callArgs.set(1, "teed");
-      return pre + "    delegate." + m.getName() + "(" + String.join(", ", callArgs) + ");\n";
+      return pre + "    " + delegate + "." + m.getName() + "(" + String.join(", ", callArgs) + ");\n";
     }
     StringBuilder b = new StringBuilder();
-    b.append("    delegate.").append(m.getName()).append('(').append(String.join(", ", callArgs)).append(");\n");
+    b.append("    ").append(delegate).append('.').append(m.getName()).append('(').append(String.join(", ", callArgs)).append(");\n");
     b.append("    ").append(bind).append(", ").append(setter).append(", ").append(sqlType)
         .append(", ").append(value).append(");\n");
     return b.toString();

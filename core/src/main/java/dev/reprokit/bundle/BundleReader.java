@@ -96,7 +96,9 @@ public final class BundleReader {
       throw new BundleFormatException(null,
           "no bundle file at " + file + ": check the path (bundles end in .repro.zip)");
     }
-    List<String> directory = centralDirectory(file);
+    ZipDirectory.check(file, limits);
+    Map<String, Long> declared = new java.util.HashMap<>();
+    List<String> directory = centralDirectory(file, declared);
     if (!directory.contains(Manifest.ENTRY)) {
       throw new BundleFormatException(Manifest.ENTRY,
           "missing: this zip is not a ReproKit bundle (every bundle starts with manifest.json)");
@@ -107,7 +109,7 @@ public final class BundleReader {
           + " repacked; ask for the original file");
     }
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    Manifest manifest = readEntries(file, directory, entries);
+    Manifest manifest = readEntries(file, directory, declared, entries);
     for (BundleEntry listed : manifest.entries()) {
       if (!entries.containsKey(listed.name())) {
         throw new BundleFormatException(printable(listed.name()),
@@ -132,13 +134,15 @@ public final class BundleReader {
   // ---- the zip -----------------------------------------------------------------------------
 
   /** Entry names from the central directory, checked, in order. */
-  private List<String> centralDirectory(Path file) {
+  private List<String> centralDirectory(Path file, Map<String, Long> declared) {
     List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
-        String name = all.nextElement().getName();
+        ZipEntry entry = all.nextElement();
+        String name = entry.getName();
+        declared.put(name, entry.getSize());
         if (names.size() >= limits.maxEntries()) {
           throw new BundleFormatException(null, "more than " + limits.maxEntries()
               + " entries (maxEntries): refusing a bundle this large");
@@ -164,7 +168,8 @@ public final class BundleReader {
   }
 
   /** Streams the local entries, verifying them against the directory and the manifest. */
-  private Manifest readEntries(Path file, List<String> directory, Map<String, byte[]> out) {
+  private Manifest readEntries(Path file, List<String> directory, Map<String, Long> declared,
+      Map<String, byte[]> out) {
     Manifest manifest = null;
     Map<String, BundleEntry> listed = Map.of();
     long[] total = {0};
@@ -184,7 +189,9 @@ public final class BundleReader {
         if (out.containsKey(name)) {
           throw new BundleFormatException(printable(name), "appears twice in the zip");
         }
-        byte[] data = inflate(zip, counted, name, total);
+        long size = ze.getSize() >= 0 ? ze.getSize() : declared.getOrDefault(name, -1L);
+        byte[] data = size >= 0 ? inflateExactly(zip, counted, name, total, size)
+            : inflate(zip, counted, name, total);
         if (index == 0) {
           manifest = parseManifest(data);
           listed = listing(manifest);
@@ -228,6 +235,54 @@ public final class BundleReader {
       throw new BundleFormatException(Manifest.ENTRY, "missing");
     }
     return manifest;
+  }
+
+  /**
+   * Inflates an entry into an array of the size its headers declare, allocated once: no
+   * growing buffer and no final copy, so a bundle at the limits needs about
+   * {@link ReaderLimits#maxTotalBytes()} of heap, not two or three times an entry more. An
+   * entry that inflates to more or fewer bytes than declared is refused.
+   */
+  private byte[] inflateExactly(ZipInputStream zip, CountingInputStream counted, String name,
+      long[] total, long size) throws IOException {
+    if (size > limits.maxEntryBytes()) {
+      throw new BundleFormatException(printable(name), "declares " + size + " bytes, more"
+          + " than " + limits.maxEntryBytes() + " (maxEntryBytes): a zip bomb or an"
+          + " unexpectedly large bundle; raise ReaderLimits.maxEntryBytes if you trust it");
+    }
+    if (total[0] + size > limits.maxTotalBytes()) {
+      throw new BundleFormatException(printable(name), "the bundle inflates to more than "
+          + limits.maxTotalBytes() + " bytes in total (maxTotalBytes): a zip bomb or an"
+          + " unexpectedly large bundle; raise ReaderLimits.maxTotalBytes if you trust it");
+    }
+    long compressedStart = counted.count;
+    byte[] data = new byte[(int) size];
+    byte[] buf = new byte[16 * 1024];
+    int filled = 0;
+    int n;
+    while ((n = zip.read(buf)) > 0) {
+      if (filled + (long) n > size) {
+        throw new BundleFormatException(printable(name), "inflates to more than the " + size
+            + " bytes its headers declare: the zip is damaged or was tampered with; refusing"
+            + " it");
+      }
+      System.arraycopy(buf, 0, data, filled, n);
+      filled += n;
+      total[0] += n;
+      long compressed = Math.max(1, counted.count - compressedStart);
+      if (filled > ReaderLimits.RATIO_CHECK_AFTER_BYTES
+          && filled / compressed > limits.maxCompressionRatio()) {
+        throw new BundleFormatException(printable(name), "compression ratio above "
+            + limits.maxCompressionRatio() + ":1 (maxCompressionRatio): looks like a zip bomb;"
+            + " refusing it");
+      }
+    }
+    if (filled != size) {
+      throw new BundleFormatException(printable(name), "inflates to " + filled + " bytes but"
+          + " its headers declare " + size + ": the file is truncated or damaged; ask for it"
+          + " again");
+    }
+    return data;
   }
 
   private byte[] inflate(ZipInputStream zip, CountingInputStream counted, String name,

@@ -52,7 +52,10 @@ import java.util.zip.ZipOutputStream;
  * Writes a {@link Snapshot} as one reproduction bundle, {@code *.repro.zip}, atomically.
  *
  * <p>Writing a bundle redacts every event, the environment, the failure and the trigger text
- * with a fresh {@link Redactor}; caps payloads at {@link RecorderConfig#maxPayloadBytes()}
+ * with a fresh {@link Redactor}; then runs the leak gate over the text of every entry and
+ * every text payload, replacing what still looks like a secret (PEM blocks, JWTs, bearer
+ * tokens, AWS key ids, {@code password=} pairs, long random tokens in header values and query
+ * strings) with a pseudonym and listing each hit in the manifest ({@link LeakGateHit}); caps payloads at {@link RecorderConfig#maxPayloadBytes()}
  * each and {@link RecorderConfig#maxBundleBytes()} in total (the newest events keep their
  * payloads first) and records each truncation in the manifest; moves payloads larger than
  * {@value #INLINE_LIMIT} bytes into their own {@code payloads/...} entries; hashes every entry;
@@ -160,30 +163,36 @@ public final class BundleWriter {
     ObjectMapper mapper = ReproJson.mapper();
     Redactor redactor = Redactor.forBundle(config.redaction());
 
+    LeakGate gate = new LeakGate(redactor::pseudonym, redactor.enabled());
+
     List<Event> events = new ArrayList<>(s.events().size());
     for (Event e : s.events()) {
       events.add(redactor.redact(e));
     }
+    events = gate.payloads(events);
     Environment environment = s.environment() == null
         ? new Environment(null, null) : s.environment().redacted(redactor);
     ErrorInfo failure = s.failure() == null ? null : redactor.redact(s.failure());
     Trigger t = s.trigger();
-    Trigger trigger = t == null ? null : new Trigger(t.kind(), redactor.redactText(t.reason()),
-        t.ticket(), t.scopeId(), redactor.redactText(t.failure()), t.suppressedDuplicates());
+    Trigger trigger = t == null ? null : new Trigger(t.kind(),
+        gate.text(LeakGate.MANIFEST, redactor.redactText(t.reason())),
+        gate.text(LeakGate.MANIFEST, t.ticket()), t.scopeId(),
+        gate.text(LeakGate.MANIFEST, redactor.redactText(t.failure())), t.suppressedDuplicates());
 
     PayloadPlan plan = new PayloadPlan(config.maxPayloadBytes(), config.maxBundleBytes());
     List<Event> planned = plan.apply(events);
+    gate.attributePayloads(planned);
 
     Map<String, Entry> entries = new LinkedHashMap<>();
     ObjectWriter pretty = mapper.writerWithDefaultPrettyPrinter();
-    entries.put("environment.json",
-        new Entry("environment.json", utf8(pretty, environment), "application/json"));
+    entries.put("environment.json", new Entry("environment.json",
+        gate.json("environment.json", utf8(pretty, environment), true), "application/json"));
 
     ByteArrayOutputStream lines = new ByteArrayOutputStream(64 * 1024);
     ObjectWriter eventWriter = mapper.writerFor(Event.class);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Event e : planned) {
-      lines.write(utf8(eventWriter, e));
+      lines.write(gate.json(BundleReader.EVENTS, utf8(eventWriter, e), false));
       lines.write('\n');
       counts.merge(typeName(e), 1L, Long::sum);
     }
@@ -193,13 +202,14 @@ public final class BundleWriter {
       entries.put(x.name(), new Entry(x.name(), x.data(), x.mediaType()));
     }
     if (failure != null) {
-      entries.put("failure.json",
-          new Entry("failure.json", utf8(pretty, failure), "application/json"));
+      entries.put("failure.json", new Entry("failure.json",
+          gate.json("failure.json", utf8(pretty, failure), true), "application/json"));
     }
     AppInfo app = s.application() == null ? AppInfo.UNKNOWN : s.application();
     String readme = Readme.text(s, trigger, app, failure, counts, planned.size(), plan);
-    entries.put("README.md",
-        new Entry("README.md", readme.getBytes(StandardCharsets.UTF_8), "text/markdown"));
+    entries.put("README.md", new Entry("README.md",
+        gate.bytes("README.md", "text/markdown", readme.getBytes(StandardCharsets.UTF_8)),
+        "text/markdown"));
 
     List<BundleEntry> listed = new ArrayList<>(entries.size());
     for (Entry e : entries.values()) {
@@ -207,7 +217,7 @@ public final class BundleWriter {
     }
     Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.VERSION, s.bundleId(),
         s.createdAt(), trigger, new Manifest.Producer("reprokit", producerVersion()), app,
-        redactor.summary(), counts, s.eventsEvicted(), plan.truncations, listed);
+        redactor.summary(), counts, s.eventsEvicted(), plan.truncations, listed, gate.hits());
 
     Map<String, Entry> ordered = new LinkedHashMap<>();
     ordered.put(Manifest.ENTRY,

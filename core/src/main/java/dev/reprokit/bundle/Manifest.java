@@ -31,10 +31,13 @@ import java.util.Optional;
  * @param eventsEvicted how many older events the recorder had already dropped
  * @param truncations every payload the bundle holds only in part
  * @param entries every other entry, in zip order
+ * @param leakGate what the leak gate still found and replaced after redaction, per entry and
+ *     rule; empty when it found nothing (absent in bundles written before the gate existed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "version", "bundleId", "createdAt", "trigger", "producer",
-    "application", "redaction", "eventCounts", "eventsEvicted", "truncations", "entries"})
+    "application", "redaction", "leakGate", "eventCounts", "eventsEvicted", "truncations",
+    "entries"})
 public record Manifest(
     String format,
     String version,
@@ -47,7 +50,8 @@ public record Manifest(
     Map<String, Long> eventCounts,
     long eventsEvicted,
     List<Truncation> truncations,
-    List<BundleEntry> entries) {
+    List<BundleEntry> entries,
+    List<LeakGateHit> leakGate) {
 
   /** The format id. */
   public static final String FORMAT = "reprokit.bundle";
@@ -66,6 +70,16 @@ public record Manifest(
         ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts));
     truncations = truncations == null ? List.of() : List.copyOf(truncations);
     entries = entries == null ? List.of() : List.copyOf(entries);
+    leakGate = leakGate == null ? List.of() : List.copyOf(leakGate);
+  }
+
+  /** A manifest without leak-gate hits. */
+  public Manifest(String format, String version, String bundleId, Instant createdAt,
+      Trigger trigger, Producer producer, AppInfo application, RedactionSummary redaction,
+      Map<String, Long> eventCounts, long eventsEvicted, List<Truncation> truncations,
+      List<BundleEntry> entries) {
+    this(format, version, bundleId, createdAt, trigger, producer, application, redaction,
+        eventCounts, eventsEvicted, truncations, entries, List.of());
   }
 
   /**

@@ -12,8 +12,8 @@ import dev.reprokit.internal.json.ReproJson;
  *   <caption>Settings and defaults</caption>
  *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>maxEntries</td><td>100,000</td><td>entries in the zip</td></tr>
- *   <tr><td>maxEntryBytes</td><td>256 MiB</td><td>inflated bytes of one entry</td></tr>
- *   <tr><td>maxTotalBytes</td><td>512 MiB</td><td>inflated bytes of all entries</td></tr>
+ *   <tr><td>maxEntryBytes</td><td>64 MiB</td><td>inflated bytes of one entry</td></tr>
+ *   <tr><td>maxTotalBytes</td><td>128 MiB</td><td>inflated bytes of all entries</td></tr>
  *   <tr><td>maxCompressionRatio</td><td>200</td><td>inflated / compressed bytes of an entry,
  *       checked once it has inflated past 1 MiB</td></tr>
  *   <tr><td>maxJsonDepth</td><td>64</td><td>nesting of JSON objects and arrays</td></tr>
@@ -96,8 +96,10 @@ public final class ReaderLimits {
   /** Builds {@link ReaderLimits}. Not thread-safe. */
   public static final class Builder {
     private int maxEntries = 100_000;
-    private long maxEntryBytes = 256L * 1024 * 1024;
-    private long maxTotalBytes = 512L * 1024 * 1024;
+    // A reader holds the whole bundle in memory: these defaults keep a hostile bundle within a
+    // 256 MiB heap (the writer's own bundles stay far below them with its default caps).
+    private long maxEntryBytes = 64L * 1024 * 1024;
+    private long maxTotalBytes = 128L * 1024 * 1024;
     private int maxCompressionRatio = 200;
     private int maxJsonDepth = ReproJson.DEFAULT_MAX_NESTING_DEPTH;
     private int maxJsonStringLength = ReproJson.DEFAULT_MAX_STRING_LENGTH;
@@ -113,7 +115,7 @@ public final class ReaderLimits {
       return this;
     }
 
-    /** Inflated bytes of one entry, at least 1 KiB, at most 2 GiB - 16. Default 256 MiB. */
+    /** Inflated bytes of one entry, at least 1 KiB, at most 2 GiB - 16. Default 64 MiB. */
     public Builder maxEntryBytes(long maxEntryBytes) {
       if (maxEntryBytes < 1024 || maxEntryBytes > Integer.MAX_VALUE - 16) {
         throw new InvalidConfigurationException(
@@ -123,7 +125,7 @@ public final class ReaderLimits {
       return this;
     }
 
-    /** Inflated bytes of the whole bundle, at least 1 KiB. Default 512 MiB. */
+    /** Inflated bytes of the whole bundle, at least 1 KiB. Default 128 MiB. */
     public Builder maxTotalBytes(long maxTotalBytes) {
       if (maxTotalBytes < 1024) {
         throw new InvalidConfigurationException(

@@ -13,8 +13,8 @@ class ReaderLimitsTest {
     ReaderLimits d = ReaderLimits.DEFAULT;
 
     assertThat(d.maxEntries()).isEqualTo(100_000);
-    assertThat(d.maxEntryBytes()).isEqualTo(256L * 1024 * 1024);
-    assertThat(d.maxTotalBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(d.maxEntryBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(d.maxTotalBytes()).isEqualTo(128L * 1024 * 1024);
     assertThat(d.maxCompressionRatio()).isEqualTo(200);
     assertThat(d.maxJsonDepth()).isEqualTo(64);
     assertThat(d.maxJsonStringLength()).isEqualTo(16 * 1024 * 1024);

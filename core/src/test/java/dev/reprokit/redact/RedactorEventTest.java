@@ -169,6 +169,12 @@ class RedactorEventTest {
     JdbcResultSetEvent red = (JdbcResultSetEvent) redactor.redact(rs);
     assertThat(json(red)).doesNotContain("RowPw1", "RowUriPw", "RowTok2", "Um93UHcy");
     assertThat(red.rows().get(0)).containsExactly(1, "a@b.c", redactor.pseudonym("RowPw1"), null);
+    JdbcResultSetEvent keys = new JdbcResultSetEvent(3, 0, 0, 0, "main", null, "c1", "s1", 1,
+        columns, List.of(Arrays.asList(7, "x", "KeyPw3", null)), 1, true, false,
+        JdbcResultSetEvent.GENERATED_KEYS);
+    JdbcResultSetEvent redKeys = (JdbcResultSetEvent) redactor.redact(keys);
+    assertThat(redKeys.source()).isEqualTo(JdbcResultSetEvent.GENERATED_KEYS);
+    assertThat(json(redKeys)).doesNotContain("KeyPw3");
     JdbcStatementEvent withKeys = new JdbcStatementEvent(1, 0, 0, 0, "main", null, "c1", "s1",
         "prepared", "executeUpdate", "insert into t(x) values (1)", List.of(), List.of(), 1,
         List.of(), List.of(), rs, List.of(), null);

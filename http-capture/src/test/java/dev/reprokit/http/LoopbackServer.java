@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,12 @@ final class LoopbackServer implements AutoCloseable {
     return t;
   });
   final List<Received> received = new CopyOnWriteArrayList<>();
+  /**
+   * The request body of each exchange in flight. Not {@code HttpExchange.setAttribute}: in
+   * JDK 17 an exchange's attributes are its context's, shared by concurrent requests, which
+   * made the echo handler answer one request with another's body.
+   */
+  private static final Map<HttpExchange, byte[]> BODIES = new ConcurrentHashMap<>();
 
   LoopbackServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -55,11 +62,12 @@ final class LoopbackServer implements AutoCloseable {
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getRawQuery(), headers, body,
             exchange.getRemoteAddress().getPort()));
-        exchange.setAttribute("body", body);
+        BODIES.put(exchange, body);
         handler.handle(exchange);
       } catch (IOException | RuntimeException e) {
         // the client went away (abandoned stream, timeout): nothing to do
       } finally {
+        BODIES.remove(exchange);
         exchange.close();
       }
     });
@@ -75,7 +83,7 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   static byte[] requestBody(HttpExchange exchange) {
-    return (byte[]) exchange.getAttribute("body");
+    return BODIES.get(exchange);
   }
 
   /** Sends a complete body with a Content-Length. */

@@ -12,12 +12,14 @@ import dev.reprokit.event.JdbcTransactionEvent;
 import dev.reprokit.event.Payload;
 import dev.reprokit.jdbc.internal.ReproConnection;
 import dev.reprokit.jdbc.internal.ReproResultSet;
+import dev.reprokit.jdbc.internal.ReproStatement;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.Blob;
+import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -197,6 +199,51 @@ class CaptureTest {
       assertThat(md.getURL()).isEqualTo(md.unwrap(org.h2.jdbc.JdbcDatabaseMetaData.class).getURL());
       assertThat(md.getDatabaseProductName()).isEqualTo("H2");
     }
+  }
+
+  @Test
+  void eachStatementLevelRecordsItsOwnKindAndWrapsOnlyWhatItIs() throws SQLException {
+    try (Connection c = ds.getConnection();
+         Statement s = c.createStatement();
+         PreparedStatement ps = c.prepareStatement("select ?");
+         CallableStatement cs = c.prepareCall("call abs(?)")) {
+      try (ResultSet rs = s.executeQuery("select 1")) {
+        assertThat(rs.getStatement()).isSameAs(s);
+      }
+      ps.setInt(1, 2);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.getStatement()).isSameAs(ps);
+      }
+      cs.setInt(1, -3);
+      try (ResultSet rs = cs.executeQuery()) {
+        assertThat(rs.getStatement()).isSameAs(cs);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(3);
+      }
+      for (Statement each : List.of(s, ps, cs)) {
+        assertThat(each.getConnection()).isSameAs(c);
+        assertThat(each.unwrap(Statement.class)).isSameAs(each);
+        Statement raw = each.unwrap(org.h2.jdbc.JdbcStatement.class);
+        assertThat(raw).isNotInstanceOf(ReproStatement.class);
+        assertThat(each.equals(raw)).isTrue();
+        assertThat(each.hashCode()).isEqualTo(raw.hashCode());
+        assertThat(each.toString()).isEqualTo(raw.toString());
+      }
+      assertThat(s.isWrapperFor(PreparedStatement.class)).isFalse();
+      assertThat(ps.isWrapperFor(PreparedStatement.class)).isTrue();
+      assertThat(ps.isWrapperFor(CallableStatement.class)).isFalse();
+      assertThat(ps.unwrap(PreparedStatement.class)).isSameAs(ps);
+      assertThat(cs.unwrap(PreparedStatement.class)).isSameAs(cs);
+      assertThat(cs.unwrap(CallableStatement.class)).isSameAs(cs);
+      assertThat(s).isNotEqualTo(ps);
+      assertThat(ps).isNotEqualTo(cs);
+    }
+    assertThat(rec.statements()).extracting(JdbcStatementEvent::statementKind)
+        .containsExactly("statement", "prepared", "callable");
+    assertThat(rec.statements()).extracting(JdbcStatementEvent::statementId)
+        .doesNotHaveDuplicates();
+    assertThat(rec.statements().get(2).binds())
+        .containsExactly(new BindValue(1, null, "setInt", null, -3));
   }
 
   @Test
@@ -400,6 +447,34 @@ class CaptureTest {
     JdbcStatementEvent failed = rec.statements().get(0);
     assertThat(failed.error().sqlState()).isEqualTo("42S02");
     assertThat(failed.error().vendorCode()).isEqualTo(raised.getErrorCode());
+    assertThat(rec.snapshots).anySatisfy(s -> assertThat(s.trigger().kind()).isEqualTo(TriggerKind.SQL_ERROR));
+  }
+
+  @Test
+  void aStatementTheDriverRefusesToPrepareIsRecordedAndTriggersABundle() throws SQLException {
+    SQLException raw = null;
+    try (Connection c = Databases.H2.dataSource(url).getConnection()) {
+      c.prepareStatement("select * from no_such_table where id = ?");
+    } catch (SQLException e) {
+      raw = e;
+    }
+    SQLException captured = null;
+    try (Connection c = ds.getConnection()) {
+      c.prepareCall("select * from no_such_table where id = ?");
+    } catch (SQLException e) {
+      captured = e;
+    }
+    assertThat((Object) raw).isNotNull();
+    assertThat((Object) captured).as("the application gets the driver's own exception")
+        .isInstanceOf(raw.getClass());
+    assertThat(captured.getSQLState()).isEqualTo(raw.getSQLState());
+    assertThat(captured.getErrorCode()).isEqualTo(raw.getErrorCode());
+    rec.awaitTriggers();
+    JdbcStatementEvent failed = rec.statements().get(0);
+    assertThat(failed.method()).isEqualTo("prepareCall");
+    assertThat(failed.statementKind()).isEqualTo("callable");
+    assertThat(failed.sql()).isEqualTo("select * from no_such_table where id = ?");
+    assertThat(failed.error().sqlState()).isEqualTo(raw.getSQLState());
     assertThat(rec.snapshots).anySatisfy(s -> assertThat(s.trigger().kind()).isEqualTo(TriggerKind.SQL_ERROR));
   }
 

@@ -35,8 +35,26 @@ class WrapperCompletenessTest {
       ReproResultSet.class, ResultSet.class,
       ReproDatabaseMetaData.class, DatabaseMetaData.class);
 
+  /**
+   * The method a wrapper runs for {@code name(params)}: declared in the wrapper class or in one
+   * of its ReproKit superclasses (the statement wrappers inherit from each other). Never the
+   * interface's default method and never {@code Object}'s: the search stops at the first class
+   * outside {@code dev.reprokit}.
+   */
+  private static Method implementation(Class<?> wrapper, String name, Class<?>[] params) {
+    for (Class<?> c = wrapper; c != null && c.getName().startsWith("dev.reprokit.");
+        c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredMethod(name, params);
+      } catch (NoSuchMethodException notHere) {
+        // look in the superclass
+      }
+    }
+    return null;
+  }
+
   @Test
-  void everyJdk17InterfaceMethodIsOverriddenByEachWrapper() {
+  void everyJdk17InterfaceMethodIsImplementedByAReproKitClassForEachWrapper() {
     List<String> missing = new ArrayList<>();
     int checked = 0;
     for (Map.Entry<Class<?>, Class<?>> e : WRAPPERS.entrySet()) {
@@ -46,18 +64,47 @@ class WrapperCompletenessTest {
           continue;
         }
         checked++;
-        try {
-          Method own = wrapper.getDeclaredMethod(m.getName(), m.getParameterTypes());
-          if (own.isBridge() || Modifier.isAbstract(own.getModifiers())) {
-            missing.add(wrapper.getSimpleName() + "." + m.getName() + " (bridge/abstract)");
-          }
-        } catch (NoSuchMethodException notOverridden) {
+        Method own = implementation(wrapper, m.getName(), m.getParameterTypes());
+        if (own == null) {
           missing.add(wrapper.getSimpleName() + "." + m.getName() + " " + List.of(m.getParameterTypes()));
+        } else if (own.isBridge() || Modifier.isAbstract(own.getModifiers())
+            || !Modifier.isPublic(own.getModifiers())) {
+          missing.add(wrapper.getSimpleName() + "." + m.getName() + " (bridge/abstract/not public)");
+        } else {
+          try {
+            // what a call on the wrapper actually runs is that ReproKit method
+            Method runs = wrapper.getMethod(m.getName(), m.getParameterTypes());
+            if (!runs.equals(own)) {
+              missing.add(wrapper.getSimpleName() + "." + m.getName() + " resolves to " + runs);
+            }
+          } catch (NoSuchMethodException impossible) {
+            missing.add(wrapper.getSimpleName() + "." + m.getName() + " not callable");
+          }
         }
       }
     }
-    assertThat(missing).as("interface methods without an override").isEmpty();
+    assertThat(missing).as("interface methods without a ReproKit implementation").isEmpty();
     assertThat(checked).isGreaterThan(700);
+  }
+
+  @Test
+  void statementMethodsAreWrittenOnceAndInheritedByPreparedAndCallableWrappers()
+      throws Exception {
+    assertThat(ReproPreparedStatement.class.getSuperclass()).isEqualTo(ReproStatement.class);
+    assertThat(ReproCallableStatement.class.getSuperclass())
+        .isEqualTo(ReproPreparedStatement.class);
+    for (Method m : Statement.class.getMethods()) {
+      if (!Modifier.isStatic(m.getModifiers())) {
+        assertThat(ReproCallableStatement.class.getMethod(m.getName(), m.getParameterTypes())
+            .getDeclaringClass()).as(m.toString()).isEqualTo(ReproStatement.class);
+      }
+    }
+    for (Method m : PreparedStatement.class.getDeclaredMethods()) {
+      if (!Modifier.isStatic(m.getModifiers())) {
+        assertThat(ReproCallableStatement.class.getMethod(m.getName(), m.getParameterTypes())
+            .getDeclaringClass()).as(m.toString()).isEqualTo(ReproPreparedStatement.class);
+      }
+    }
   }
 
   @Test
@@ -75,7 +122,13 @@ class WrapperCompletenessTest {
   void wrappersAreHandWrittenClassesNotDynamicProxies() {
     for (Class<?> wrapper : WRAPPERS.keySet()) {
       assertThat(Proxy.isProxyClass(wrapper)).as(wrapper.getName()).isFalse();
-      assertThat(Modifier.isFinal(wrapper.getModifiers())).as(wrapper.getName()).isTrue();
+      if (wrapper == ReproStatement.class || wrapper == ReproPreparedStatement.class) {
+        // extended by the next statement level, and only inside the package
+        assertThat(wrapper.getDeclaredConstructors()).as(wrapper.getName()).allSatisfy(c ->
+            assertThat(c.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED)).isZero());
+      } else {
+        assertThat(Modifier.isFinal(wrapper.getModifiers())).as(wrapper.getName()).isTrue();
+      }
     }
   }
 }

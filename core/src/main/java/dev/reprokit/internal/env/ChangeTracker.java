@@ -168,7 +168,10 @@ public final class ChangeTracker {
 
   void write(Path file, Fingerprint fingerprint) throws IOException {
     Files.createDirectories(directory);
-    Path tmp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+    // Named like the bundle writer's temporary files, so that if this JVM is killed before the
+    // move, the next recorder's stale-temporary cleanup removes it.
+    Path tmp = Files.createFile(directory.resolve(".reprokit-" + ProcessHandle.current().pid()
+        + "-" + java.util.UUID.randomUUID() + ".tmp"));
     try {
       Files.write(tmp, JSON.writeValueAsBytes(fingerprint));
       try {

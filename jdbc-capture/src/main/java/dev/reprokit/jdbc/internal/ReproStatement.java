@@ -9,17 +9,34 @@ import java.sql.Statement;
 /**
  * Delegating {@link Statement} that records every execution (SQL text, update counts, batches, errors) as a
  * {@code JdbcStatementEvent} and returns wrappers wherever a driver object could leak.
- * Every method of the interface is overridden. Not thread-safe, as the driver's statement.
+ *
+ * <p>Every method of {@link Statement} is written here once: {@link ReproPreparedStatement} and
+ * {@link ReproCallableStatement} extend this class and add only their own interface's methods.
+ * Each level keeps its own typed reference to the same driver object ({@link #delegate} here),
+ * so no call casts. Subclasses exist only in this package (the constructors are
+ * package-private). Not thread-safe, as the driver's statement.
  */
-public final class ReproStatement implements Statement {
+public class ReproStatement implements Statement {
+  /** The driver's statement; subclasses hold the same object under their own type. */
   final Statement delegate;
   final ReproConnection connection;
+  /** Created once per wrapper, here, with the kind of the leaf class. */
   final StatementCapture capture;
 
   ReproStatement(ReproConnection connection, Statement delegate) {
+    this(connection, delegate, "statement", null);
+  }
+
+  /**
+   * For {@link ReproPreparedStatement} and {@link ReproCallableStatement}.
+   *
+   * @param kind {@code statement}, {@code prepared} or {@code callable}, as recorded
+   * @param sql the prepared SQL, or {@code null} for a plain statement
+   */
+  ReproStatement(ReproConnection connection, Statement delegate, String kind, String sql) {
     this.delegate = delegate;
     this.connection = connection;
-    this.capture = new StatementCapture(connection, this, delegate, "statement", null);
+    this.capture = new StatementCapture(connection, this, delegate, kind, sql);
   }
 
   @Override

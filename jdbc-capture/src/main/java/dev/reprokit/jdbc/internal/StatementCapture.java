@@ -259,7 +259,7 @@ final class StatementCapture {
     if (!(owner instanceof ReproCallableStatement cs)) {
       return List.of();
     }
-    CallableStatement raw = cs.delegate;
+    CallableStatement raw = cs.callableDelegate;
     List<BindValue> out = new ArrayList<>();
     int cap = ctx.options.maxLobPrefixBytes();
     if (outIndexes != null) {

@@ -33,13 +33,7 @@ final class Wrappers {
     if (o instanceof ReproConnection c) {
       return c.delegate;
     }
-    if (o instanceof ReproStatement s) {
-      return s.delegate;
-    }
-    if (o instanceof ReproPreparedStatement s) {
-      return s.delegate;
-    }
-    if (o instanceof ReproCallableStatement s) {
+    if (o instanceof ReproStatement s) { // also every prepared and callable wrapper
       return s.delegate;
     }
     if (o instanceof ReproResultSet r) {

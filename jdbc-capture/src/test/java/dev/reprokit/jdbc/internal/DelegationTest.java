@@ -189,6 +189,7 @@ class DelegationTest {
     ReproCallableStatement call =
         new ReproCallableStatement(connection, stub(CallableStatement.class), "{call p(?)}");
     check(call, CallableStatement.class);
+    assertThat(call.delegate).isSameAs(call.preparedDelegate).isSameAs(call.callableDelegate);
     check(new ReproResultSet(stub(ResultSet.class), call.capture, 1, null), ResultSet.class);
     check(new ReproDatabaseMetaData(connection, stub(DatabaseMetaData.class)),
         DatabaseMetaData.class);
