@@ -122,7 +122,7 @@ final class AsyncAttemptExec implements AsyncExecChainHandler {
       this.delegate = delegate;
       this.state = state;
       this.attempt = attempt;
-      this.buffer = new BodyBuffer(state.cap());
+      this.buffer = new BodyBuffer(state.cap(), delegate.getContentLength());
     }
 
     @Override

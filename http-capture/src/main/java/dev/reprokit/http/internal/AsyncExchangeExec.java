@@ -62,7 +62,8 @@ final class AsyncExchangeExec implements AsyncExecChainHandler {
       try {
         state.finalHead(response);
         if (consumer != null && entityDetails != null && support.options.captureResponseBody()) {
-          tee = new TeeDataConsumer(consumer, state, entityDetails.getContentType());
+          tee = new TeeDataConsumer(consumer, state, entityDetails.getContentType(),
+              entityDetails.getContentLength());
           return tee;
         }
       } catch (Throwable t) {
@@ -115,11 +116,12 @@ final class AsyncExchangeExec implements AsyncExecChainHandler {
     private final String contentType;
     private final BodyBuffer buffer;
 
-    TeeDataConsumer(AsyncDataConsumer delegate, ExchangeState state, String contentType) {
+    TeeDataConsumer(AsyncDataConsumer delegate, ExchangeState state, String contentType,
+        long contentLength) {
       this.delegate = delegate;
       this.state = state;
       this.contentType = contentType;
-      this.buffer = new BodyBuffer(state.cap());
+      this.buffer = new BodyBuffer(state.cap(), contentLength);
     }
 
     @Override

@@ -20,6 +20,18 @@ final class BodyBuffer {
     this.cap = cap;
   }
 
+  /**
+   * A buffer sized for a body of {@code expectedLength} bytes (its {@code Content-Length}; -1
+   * when unknown), so that a body of the announced size is copied once, into an array of
+   * exactly the kept size, instead of through doubling arrays and a final trim.
+   */
+  BodyBuffer(int cap, long expectedLength) {
+    this.cap = cap;
+    if (expectedLength > 0 && cap > 0) {
+      buf = new byte[(int) Math.min(cap, expectedLength)];
+    }
+  }
+
   void write(int b) {
     total++;
     if (len < cap) {

@@ -26,7 +26,7 @@ final class TeeRequestEntity extends HttpEntityWrapper {
     BodyBuffer buffer = null;
     OutputStream target = out;
     try {
-      buffer = new BodyBuffer(cap);
+      buffer = new BodyBuffer(cap, getContentLength());
       target = new TeeOutputStream(out, buffer);
       last = buffer;
     } catch (Throwable t) {

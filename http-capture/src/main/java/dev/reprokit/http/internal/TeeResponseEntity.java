@@ -24,7 +24,7 @@ final class TeeResponseEntity extends HttpEntityWrapper {
   TeeResponseEntity(HttpEntity wrapped, ExchangeState state) {
     super(wrapped);
     this.state = state;
-    this.buffer = new BodyBuffer(state.cap());
+    this.buffer = new BodyBuffer(state.cap(), wrapped.getContentLength());
   }
 
   @Override
