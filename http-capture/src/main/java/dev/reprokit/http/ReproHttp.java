@@ -41,13 +41,18 @@ public final class ReproHttp {
     return capture(builder, recorder, HttpCaptureOptions.DEFAULT);
   }
 
-  /** Registers capture on a classic client builder; returns the same builder. */
+  /**
+   * Registers capture on a classic client builder; returns the same builder. With
+   * {@link Recorder#noop()} nothing is registered.
+   */
   public static HttpClientBuilder capture(HttpClientBuilder builder, Recorder recorder,
       HttpCaptureOptions options) {
     Objects.requireNonNull(builder, "builder");
     Objects.requireNonNull(recorder, "recorder");
     Objects.requireNonNull(options, "options");
-    CaptureSupport.install(builder, recorder, options);
+    if (recorder != Recorder.noop()) { // capture off: leave the client exactly as it was
+      CaptureSupport.install(builder, recorder, options);
+    }
     return builder;
   }
 
@@ -56,13 +61,18 @@ public final class ReproHttp {
     return capture(builder, recorder, HttpCaptureOptions.DEFAULT);
   }
 
-  /** Registers capture on an async client builder; returns the same builder. */
+  /**
+   * Registers capture on an async client builder; returns the same builder. With
+   * {@link Recorder#noop()} nothing is registered.
+   */
   public static HttpAsyncClientBuilder capture(HttpAsyncClientBuilder builder, Recorder recorder,
       HttpCaptureOptions options) {
     Objects.requireNonNull(builder, "builder");
     Objects.requireNonNull(recorder, "recorder");
     Objects.requireNonNull(options, "options");
-    CaptureSupport.install(builder, recorder, options);
+    if (recorder != Recorder.noop()) { // capture off: leave the client exactly as it was
+      CaptureSupport.install(builder, recorder, options);
+    }
     return builder;
   }
 }

@@ -61,14 +61,15 @@ public final class ReproJdbc {
 
   /**
    * Wraps a data source: every connection it hands out records into {@code recorder}.
-   * Wrapping an already wrapped data source returns it unchanged.
+   * Wrapping an already wrapped data source returns it unchanged, and so does wrapping with
+   * {@link Recorder#noop()}: capture off costs nothing.
    */
   public static DataSource wrap(DataSource dataSource, Recorder recorder,
       JdbcCaptureOptions options) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(recorder, "recorder");
     Objects.requireNonNull(options, "options");
-    if (dataSource instanceof ReproDataSource) {
+    if (dataSource instanceof ReproDataSource || recorder == Recorder.noop()) {
       return dataSource;
     }
     return new ReproDataSource(dataSource, new CaptureContext(recorder, options, null));
@@ -81,14 +82,14 @@ public final class ReproJdbc {
 
   /**
    * Wraps one connection the application obtained elsewhere (records its close, not its
-   * opening).
+   * opening). With {@link Recorder#noop()} the connection is returned unchanged.
    */
   public static Connection wrap(Connection connection, Recorder recorder,
       JdbcCaptureOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(recorder, "recorder");
     Objects.requireNonNull(options, "options");
-    if (connection instanceof ReproConnection) {
+    if (connection instanceof ReproConnection || recorder == Recorder.noop()) {
       return connection;
     }
     return ReproConnection.opened(new CaptureContext(recorder, options, null), connection, null,

@@ -479,6 +479,15 @@ class CaptureTest {
   }
 
   @Test
+  void wrappingWithTheNoopRecorderReturnsTheDriversObjectsUnchanged() throws SQLException {
+    DataSource raw = Databases.H2.dataSource(url);
+    assertThat(ReproJdbc.wrap(raw, dev.reprokit.Recorder.noop())).isSameAs(raw);
+    try (Connection c = raw.getConnection()) {
+      assertThat(ReproJdbc.wrap(c, dev.reprokit.Recorder.noop())).isSameAs(c);
+    }
+  }
+
+  @Test
   void theSqlErrorTriggerCanBeSwitchedOff() throws SQLException {
     DataSource quiet = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
         JdbcCaptureOptions.builder().triggerOnSqlError(false).build());
