@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -17,9 +18,18 @@ import java.util.function.Predicate;
  * newer event overwrites an older one in its slot (the older one is evicted); an event that
  * arrives after a newer one took its slot is dropped. When the byte estimate exceeds the
  * cap, the oldest events are removed by advancing an eviction cursor with compare-and-set.
+ *
+ * <p>Each slot's byte estimate is kept beside it in {@link #sizes}, so evicting an event
+ * never walks its object graph: in a full ring the evicted event is the coldest memory the
+ * recorder touches, and estimating it again cost more than the rest of {@code put}. The
+ * estimate is swapped in with {@code getAndSet} after the slot's compare-and-set, so
+ * {@link #bytes} always equals the sum of {@code sizes}; two writers racing for one slot
+ * (a full lap of the ring apart) can at worst pair a slot with the other's estimate.
  */
 final class EventRing {
   private final AtomicReferenceArray<Event> slots;
+  /** Estimated bytes of the event in each slot (0 for an empty slot). */
+  private final AtomicLongArray sizes;
   private final int capacity;
   private final long maxBytes;
   private final AtomicLong bytes = new AtomicLong();
@@ -31,6 +41,7 @@ final class EventRing {
 
   EventRing(int capacity, long maxBytes) {
     this.slots = new AtomicReferenceArray<>(capacity);
+    this.sizes = new AtomicLongArray(capacity);
     this.capacity = capacity;
     this.maxBytes = maxBytes;
   }
@@ -38,6 +49,7 @@ final class EventRing {
   void put(Event event) {
     long seq = event.seq();
     int index = (int) Math.floorMod(seq, (long) capacity);
+    long size = event.estimatedBytes();
     for (;;) {
       Event current = slots.get(index);
       if (current != null && current.seq() >= seq) {
@@ -45,9 +57,8 @@ final class EventRing {
         return;
       }
       if (slots.compareAndSet(index, current, event)) {
-        long delta = event.estimatedBytes();
+        long delta = size - sizes.getAndSet(index, size);
         if (current != null) {
-          delta -= current.estimatedBytes();
           evicted.increment();
         }
         recorded.increment();
@@ -76,7 +87,7 @@ final class EventRing {
       int index = (int) Math.floorMod(oldest, (long) capacity);
       Event current = slots.get(index);
       if (current != null && current.seq() == oldest && slots.compareAndSet(index, current, null)) {
-        bytes.addAndGet(-current.estimatedBytes());
+        bytes.addAndGet(-sizes.getAndSet(index, 0));
         evicted.increment();
       }
     }

@@ -45,6 +45,20 @@ class EventRingTest {
   }
 
   @Test
+  void retainedBytesAreTheEstimatesOfTheRetainedEventsThroughOverwritesAndByteEvictions() {
+    long cap = 40_000;
+    EventRing ring = new EventRing(32, cap);
+    java.util.Random random = new java.util.Random(7);
+    for (long seq = 1; seq <= 5_000; seq++) {
+      ring.put(mark(seq, "z".repeat(random.nextInt(3_000))));
+      long expected = ring.snapshot(e -> true).stream().mapToLong(Event::estimatedBytes).sum();
+      assertThat(ring.retainedBytes()).as("after event %d", seq).isEqualTo(expected);
+    }
+    assertThat(ring.retainedBytes()).isLessThanOrEqualTo(cap + mark(0, "z".repeat(3_000))
+        .estimatedBytes());
+  }
+
+  @Test
   void anEventOlderThanTheOneInItsSlotIsDropped() {
     EventRing ring = new EventRing(16, Long.MAX_VALUE);
     ring.put(mark(20, "newer"));
