@@ -106,6 +106,68 @@ class CaptureTest {
   }
 
   @Test
+  void columnsOfARepeatedQueryFollowSchemaChangesMadeThroughTheCapture() throws SQLException {
+    String sql = "select * from person where id = ?";
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 1);
+      readOneRow(c, sql); // described by the driver, then remembered for this SQL
+      readOneRow(c, sql); // a new statement, same SQL: the remembered description
+      try (Statement s = c.createStatement()) {
+        s.execute("alter table person alter column name rename to full_name");
+        s.execute("alter table person alter column salary set data type bigint");
+      }
+      readOneRow(c, sql); // same column count, so only the schema change can tell
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("alter table person add column nickname varchar(20)");
+      }
+      readOneRow(c, sql);
+    }
+    List<JdbcResultSetEvent> results = rec.resultSets();
+    assertThat(results).hasSize(4);
+    List<String> before = List.of("ID", "NAME", "PASSWORD", "SALARY", "PHOTO", "CV");
+    assertThat(results.get(0).columns()).extracting(col -> col.label())
+        .containsExactlyElementsOf(before);
+    assertThat(results.get(1).columns()).isEqualTo(results.get(0).columns());
+    assertThat(results.get(2).columns()).extracting(col -> col.label())
+        .containsExactly("ID", "FULL_NAME", "PASSWORD", "SALARY", "PHOTO", "CV");
+    assertThat(results.get(2).columns().get(3).jdbcType()).isEqualTo(Types.BIGINT);
+    assertThat(results.get(2).rows().get(0).get(3)).isEqualTo(2L); // 1.50 rounded, now a Long
+    assertThat(results.get(3).columns()).extracting(col -> col.label())
+        .containsExactly("ID", "FULL_NAME", "PASSWORD", "SALARY", "PHOTO", "CV", "NICKNAME");
+    assertThat(results.get(3).rows().get(0)).hasSize(7);
+  }
+
+  private static void readOneRow(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aColumnAddedBehindTheCapturesBackIsStillDescribed() throws SQLException {
+    String sql = "select * from person";
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 1);
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+      }
+      try (Connection raw = Databases.H2.dataSource(url).getConnection();
+          Statement s = raw.createStatement()) {
+        s.execute("alter table person add column country varchar(2) default 'NL'");
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+      }
+    }
+    JdbcResultSetEvent after = rec.resultSets().get(1);
+    assertThat(after.columns()).extracting(col -> col.label()).endsWith("COUNTRY");
+    assertThat(after.rows().get(0)).hasSize(after.columns().size()).endsWith("NL");
+  }
+
+  @Test
   void rowsBeyondTheCapAreCountedNotKept() throws SQLException {
     DataSource capped = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
         JdbcCaptureOptions.builder().maxRowsPerResultSet(5).build());

@@ -133,7 +133,7 @@ final class BindRecorder {
       return; // the driver accepted an index we cannot place; nothing to keep
     }
     if (index >= slots.length) {
-      slots = Arrays.copyOf(slots, Math.max(index + 1, Math.max(8, slots.length * 2)));
+      slots = Arrays.copyOf(slots, Math.max(index + 1, Math.max(4, slots.length * 2)));
     }
     slots[index] = v;
     if (index > max) {
@@ -163,6 +163,9 @@ final class BindRecorder {
       if (slots[i] != null) {
         count++;
       }
+    }
+    if (count == 1 && namedCount == 0) {
+      return List.of(slots[max]); // the common single parameter: no array in between
     }
     BindValue[] out = new BindValue[count];
     int k = 0;

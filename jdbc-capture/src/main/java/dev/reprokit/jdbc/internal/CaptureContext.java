@@ -7,6 +7,7 @@ import dev.reprokit.jdbc.JdbcCaptureOptions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -30,6 +31,13 @@ public final class CaptureContext {
   final JdbcCaptureOptions options;
   final String url;
   private final AtomicBoolean databaseNoted = new AtomicBoolean();
+  /**
+   * Result shapes by SQL text. Column metadata costs a dozen driver calls and a few hundred
+   * bytes per query; applications prepare the same SQL again and again, so it is read once.
+   * Bounded (cleared when full) and cleared when a schema change runs through this context.
+   */
+  private final ConcurrentHashMap<String, ResultShape> shapes = new ConcurrentHashMap<>();
+  static final int MAX_SHAPES = 1_024;
   /**
    * Whether statement warnings can be read after each execution without a round trip: not
    * with the MariaDB and MySQL drivers, which ask the server ({@code SHOW WARNINGS}).
@@ -62,6 +70,49 @@ public final class CaptureContext {
 
   String newStatementId() {
     return "s" + STATEMENT_IDS.incrementAndGet();
+  }
+
+  /** The remembered shape of the results of {@code sql}, or {@code null}. */
+  ResultShape shapeOf(String sql) {
+    return sql == null ? null : shapes.get(sql);
+  }
+
+  void rememberShape(String sql, ResultShape shape) {
+    if (sql == null) {
+      return;
+    }
+    if (shapes.size() >= MAX_SHAPES) {
+      shapes.clear(); // an application generating SQL text: stay bounded, start over
+    }
+    shapes.put(sql, shape);
+  }
+
+  /**
+   * Forgets every remembered shape when {@code sql} may change a table's columns ({@code
+   * CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME}), so a query run after a migration
+   * is described afresh. A change made by another process with the same column count goes
+   * unnoticed until the cache is cleared; docs/jdbc-capture.md says so.
+   */
+  void noteSchemaChange(String sql) {
+    if (sql != null && !shapes.isEmpty() && mayChangeSchema(sql)) {
+      shapes.clear();
+    }
+  }
+
+  static boolean mayChangeSchema(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+      i++;
+    }
+    return startsWithWord(sql, i, "CREATE") || startsWithWord(sql, i, "ALTER")
+        || startsWithWord(sql, i, "DROP") || startsWithWord(sql, i, "RENAME");
+  }
+
+  private static boolean startsWithWord(String sql, int at, String word) {
+    int end = at + word.length();
+    return sql.regionMatches(true, at, word, 0, word.length())
+        && (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)));
   }
 
   /**

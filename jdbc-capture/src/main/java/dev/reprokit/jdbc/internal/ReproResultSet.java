@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,14 @@ public final class ReproResultSet implements ResultSet {
   private final long statementSeq;
   private final String source;
   private final long startNanos;
-  private List<ColumnInfo> columns;
-  private boolean[] secretColumns;
-  /** Cursor columns: reading them would fetch the cursor (pgjdbc), so they are not read. */
-  private boolean[] cursorColumns;
+  /** The SQL that produced this result (the shape cache's key), or {@code null}. */
+  private final String sql;
+  private ResultShape shape;
+  /** The first kept row: most results an application reads have one row or none. */
+  private List<Object> firstRow;
+  /** Every kept row, once there is a second one. */
   private ArrayList<List<Object>> rows;
+  private int keptRows;
   private long bytes;
   private long rowsSeen;
   private boolean onRow;
@@ -57,13 +59,20 @@ public final class ReproResultSet implements ResultSet {
   private boolean published;
   private Statement metadataStatement;
 
-  ReproResultSet(ResultSet delegate, StatementCapture capture, long statementSeq, String source) {
+  /**
+   * @param sql the SQL whose first result this is (the key of its cached shape), or {@code null}
+   * @param source see {@link JdbcResultSetEvent#source()}
+   * @param startNanos when the application got the result set ({@code System.nanoTime()})
+   */
+  ReproResultSet(ResultSet delegate, StatementCapture capture, long statementSeq, String sql,
+      String source, long startNanos) {
     this.delegate = delegate;
     this.capture = capture;
+    this.sql = sql;
     this.connection = capture.connection;
     this.statementSeq = statementSeq;
     this.source = source;
-    this.startNanos = System.nanoTime();
+    this.startNanos = startNanos;
     boolean off;
     try {
       off = !capture.ctx.recorder.isEnabled();
@@ -87,6 +96,7 @@ public final class ReproResultSet implements ResultSet {
     this.capture = null;
     this.connection = connection;
     this.statementSeq = -1;
+    this.sql = null;
     this.source = "metadata";
     this.startNanos = 0;
     this.published = true;
@@ -112,25 +122,23 @@ public final class ReproResultSet implements ResultSet {
       if (!ctx.options.captureRows()) {
         return;
       }
-      if (columns == null) {
-        readColumns();
+      if (shape == null) {
+        shape = readShape();
       }
-      if (rows == null) {
-        rows = new ArrayList<>();
-      }
-      if (rows.size() >= ctx.options.maxRowsPerResultSet()
+      if (keptRows >= ctx.options.maxRowsPerResultSet()
           || bytes >= ctx.options.maxBytesPerResultSet()) {
         truncated = true;
         return;
       }
-      int width = columns.size();
+      ResultShape shape = this.shape;
+      int width = shape.width();
       Object[] row = new Object[width];
       int cap = ctx.options.maxLobPrefixBytes();
       long size = 24;
       for (int i = 0; i < width; i++) {
         Object v;
-        if (secretColumns != null && secretColumns[i]) {
-          v = cursorColumns != null && cursorColumns[i] ? "‹cursor›" : BindRecorder.REDACTED;
+        if (shape.isSecret(i)) {
+          v = shape.isCursor(i) ? "‹cursor›" : BindRecorder.REDACTED;
         } else {
           try {
             v = Values.bounded(Values.copy(delegate.getObject(i + 1), cap),
@@ -143,23 +151,55 @@ public final class ReproResultSet implements ResultSet {
         row[i] = v;
         size += Values.estimate(v);
       }
-      rows.add(java.util.Collections.unmodifiableList(Arrays.asList(row)));
+      keep(new ImmutableRow(row));
       bytes += size;
     } catch (Throwable t) {
       capture.ctx.fault(t);
     }
   }
 
-  private void readColumns() throws SQLException {
+  private void keep(List<Object> row) {
+    if (keptRows == 0) {
+      firstRow = row;
+    } else {
+      if (rows == null) {
+        rows = new ArrayList<>(8);
+        rows.add(firstRow);
+      }
+      rows.add(row);
+    }
+    keptRows++;
+  }
+
+  /**
+   * The result's columns: from this statement's last result or the context's cache when the
+   * column count matches, else read from the driver's metadata (and remembered by SQL).
+   */
+  private ResultShape readShape() throws SQLException {
     ResultSetMetaData md = delegate.getMetaData();
     int n = md.getColumnCount();
-    if (source == null && capture.columns != null && capture.columns.size() == n) {
-      columns = capture.columns; // same statement, same shape: metadata read once
-      secretColumns = capture.secretColumns;
-      cursorColumns = capture.cursorColumns;
-      return;
+    // Only a query's first result is keyed by its SQL: later results (getMoreResults) differ.
+    boolean query = source == null && sql != null;
+    if (query) {
+      ResultShape known = capture.shape;
+      if (known == null || known.width() != n) {
+        known = capture.ctx.shapeOf(sql);
+      }
+      if (known != null && known.width() == n) {
+        capture.shape = known;
+        return known;
+      }
     }
-    List<ColumnInfo> list = new ArrayList<>(n);
+    ResultShape read = describe(md, n);
+    if (query) {
+      capture.shape = read;
+      capture.ctx.rememberShape(sql, read);
+    }
+    return read;
+  }
+
+  private ResultShape describe(ResultSetMetaData md, int n) {
+    ColumnInfo[] list = new ColumnInfo[n];
     boolean[] secret = null;
     boolean[] cursors = null;
     // pgjdbc answers isNullable with a catalog query on the application's connection:
@@ -175,9 +215,9 @@ public final class ReproResultSet implements ResultSet {
       Integer scale = safe(() -> md.getScale(c));
       Integer nullable = askNullable ? safe(() -> md.isNullable(c)) : null;
       String className = safe(() -> md.getColumnClassName(c));
-      list.add(new ColumnInfo(name, label, type == null ? java.sql.Types.OTHER : type, typeName,
-          precision == null ? 0 : precision, scale == null ? 0 : scale,
-          nullable == null ? ResultSetMetaData.columnNullableUnknown : nullable, className));
+      list[i - 1] = new ColumnInfo(name, label, type == null ? java.sql.Types.OTHER : type,
+          typeName, precision == null ? 0 : precision, scale == null ? 0 : scale,
+          nullable == null ? ResultSetMetaData.columnNullableUnknown : nullable, className);
       boolean cursor = type != null && type == java.sql.Types.REF_CURSOR
           || "refcursor".equalsIgnoreCase(typeName);
       if (cursor || capture.ctx.options.isSecretColumn(label)
@@ -192,14 +232,7 @@ public final class ReproResultSet implements ResultSet {
         }
       }
     }
-    columns = List.copyOf(list);
-    secretColumns = secret;
-    cursorColumns = cursors;
-    if (source == null) {
-      capture.columns = columns;
-      capture.secretColumns = secret;
-      capture.cursorColumns = cursors;
-    }
+    return new ResultShape(List.of(list), secret, cursors);
   }
 
   private interface SqlSupplier<T> {
@@ -233,11 +266,11 @@ public final class ReproResultSet implements ResultSet {
     }
     try {
       CaptureContext ctx = capture.ctx;
-      if (columns == null) {
+      if (shape == null) {
         try {
-          readColumns();
+          shape = readShape();
         } catch (Throwable t) {
-          columns = List.of(); // already closed by the driver: rows only
+          shape = ResultShape.UNKNOWN; // already closed by the driver: rows only
         }
       }
       Recorder recorder = ctx.recorder;
@@ -245,13 +278,15 @@ public final class ReproResultSet implements ResultSet {
       long now = System.nanoTime();
       long durationNanos = now - startNanos;
       // handed over: this wrapper never touches the list again
-      List<List<Object>> kept = rows == null ? List.of() : java.util.Collections.unmodifiableList(rows);
+      List<List<Object>> kept = keptRows == 0 ? List.of()
+          : keptRows == 1 ? List.of(firstRow) : java.util.Collections.unmodifiableList(rows);
       recorder.record(new JdbcResultSetEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, startNanos, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id,
-          capture.id, statementSeq, columns, kept, rowsSeen, complete,
+          capture.id, statementSeq, shape.columns(), kept, rowsSeen, complete,
           truncated || (!ctx.options.captureRows() && rowsSeen > 0), source));
       rows = null;
+      firstRow = null;
     } catch (Throwable t) {
       capture.ctx.fault(t);
     }

@@ -267,6 +267,7 @@ public class ReproStatement implements Statement {
   public void addBatch(String sql) throws SQLException {
     delegate.addBatch(sql);
     capture.batchBinds().addBatchSql(sql);
+    capture.ctx.noteSchemaChange(sql);
   }
 
   @Override

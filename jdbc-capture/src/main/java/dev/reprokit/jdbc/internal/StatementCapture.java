@@ -34,10 +34,12 @@ final class StatementCapture {
   private int[] outIndexes;
   private List<String> outNames;
   private Object lastWarning;
-  /** Column metadata of this statement's last query result, reused while the shape holds. */
-  java.util.List<dev.reprokit.event.ColumnInfo> columns;
-  boolean[] secretColumns;
-  boolean[] cursorColumns;
+  /** The SQL text of the last execution: the key of its first result's shape. */
+  private String lastSql;
+  /** Whether the application moved past the first result of the last execution. */
+  private boolean pastFirstResult;
+  /** The shape of this statement's last query result, reused while the column count holds. */
+  ResultShape shape;
 
   StatementCapture(ReproConnection connection, Statement owner, Statement raw, String kind,
       String sql) {
@@ -77,7 +79,7 @@ final class StatementCapture {
     if (raw == null) {
       return null;
     }
-    ReproResultSet rs = new ReproResultSet(raw, this, seq, null);
+    ReproResultSet rs = new ReproResultSet(raw, this, seq, sqlText, null, t1);
     current = rs;
     return rs;
   }
@@ -85,6 +87,7 @@ final class StatementCapture {
   void update(String method, String sqlText, long t0, long count) {
     long t1 = System.nanoTime();
     publish(method, sqlText, t0, t1, count, NO_COUNTS, null);
+    ctx.noteSchemaChange(sqlText);
   }
 
   void execute(String method, String sqlText, long t0, boolean hasResultSet, Statement raw) {
@@ -98,6 +101,9 @@ final class StatementCapture {
       }
     }
     publish(method, sqlText, t0, t1, count, NO_COUNTS, null);
+    if (!hasResultSet) {
+      ctx.noteSchemaChange(sqlText);
+    }
   }
 
   void batch(String method, long t0, int[] counts) {
@@ -193,6 +199,8 @@ final class StatementCapture {
           method, sqlText, bindList, batch, updateCount, batchCounts, outs, null, warnings,
           ErrorInfo.of(error)));
       lastSeq = seq;
+      lastSql = sqlText;
+      pastFirstResult = false;
       return seq;
     } catch (Throwable t) {
       ctx.fault(t);
@@ -297,7 +305,8 @@ final class StatementCapture {
     if (rs != null) {
       rs.publishNow();
     }
-    rs = new ReproResultSet(raw, this, lastSeq, null);
+    rs = new ReproResultSet(raw, this, lastSeq, pastFirstResult ? null : lastSql, null,
+        System.nanoTime());
     current = rs;
     return rs;
   }
@@ -306,12 +315,13 @@ final class StatementCapture {
     if (raw == null) {
       return null;
     }
-    return new ReproResultSet(raw, this, lastSeq,
-        dev.reprokit.event.JdbcResultSetEvent.GENERATED_KEYS);
+    return new ReproResultSet(raw, this, lastSeq, null,
+        dev.reprokit.event.JdbcResultSetEvent.GENERATED_KEYS, System.nanoTime());
   }
 
   /** Another result: the driver closes the current result set. */
   void moreResults() {
+    pastFirstResult = true;
     beforeExecute();
   }
 

@@ -190,7 +190,7 @@ class DelegationTest {
         new ReproCallableStatement(connection, stub(CallableStatement.class), "{call p(?)}");
     check(call, CallableStatement.class);
     assertThat(call.delegate).isSameAs(call.preparedDelegate).isSameAs(call.callableDelegate);
-    check(new ReproResultSet(stub(ResultSet.class), call.capture, 1, null), ResultSet.class);
+    check(new ReproResultSet(stub(ResultSet.class), call.capture, 1, null, null, 0), ResultSet.class);
     check(new ReproDatabaseMetaData(connection, stub(DatabaseMetaData.class)),
         DatabaseMetaData.class);
   }
