@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class CaptureContext {
   private static final Logger LOG = LoggerFactory.getLogger("dev.reprokit.jdbc");
   private static final AtomicLong CONNECTION_IDS = new AtomicLong();
-  private static final AtomicLong STATEMENT_IDS = new AtomicLong();
   /** The fault kind every JDBC capture fault is reported under. */
   static final String FAULT_KIND = "jdbc-capture";
   private static final long FALLBACK_LOG_INTERVAL_MILLIS = 60_000;
@@ -66,10 +65,6 @@ public final class CaptureContext {
 
   String newConnectionId() {
     return "c" + CONNECTION_IDS.incrementAndGet();
-  }
-
-  String newStatementId() {
-    return "s" + STATEMENT_IDS.incrementAndGet();
   }
 
   /** The remembered shape of the results of {@code sql}, or {@code null}. */

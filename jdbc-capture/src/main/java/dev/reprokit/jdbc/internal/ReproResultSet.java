@@ -283,7 +283,7 @@ public final class ReproResultSet implements ResultSet {
       recorder.record(new JdbcResultSetEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, startNanos, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id,
-          capture.id, statementSeq, shape.columns(), kept, rowsSeen, complete,
+          capture.id(seq), statementSeq, shape.columns(), kept, rowsSeen, complete,
           truncated || (!ctx.options.captureRows() && rowsSeen > 0), source));
       rows = null;
       firstRow = null;

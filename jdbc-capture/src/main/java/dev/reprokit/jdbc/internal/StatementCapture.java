@@ -25,7 +25,8 @@ final class StatementCapture {
   final CaptureContext ctx;
   final Statement owner;
   private final Statement raw;
-  final String id;
+  /** Named after the sequence number of the statement's first event, when it has one. */
+  private String id;
   final String kind;
   final String sql;
   BindRecorder binds;
@@ -49,8 +50,21 @@ final class StatementCapture {
     this.owner = owner;
     this.kind = kind;
     this.sql = sql;
-    this.id = ctx.newStatementId();
     this.binds = sql == null ? null : new BindRecorder(ctx, sql);
+  }
+
+  /**
+   * The statement's id: {@code "s"} and the sequence number of its first event, so it is
+   * unique per recorder without a counter of its own, and never built for a statement that
+   * records nothing.
+   */
+  String id(long seq) {
+    String known = id;
+    if (known == null) {
+      known = "s" + seq;
+      id = known;
+    }
+    return known;
   }
 
   BindRecorder batchBinds() {
@@ -195,7 +209,7 @@ final class StatementCapture {
       List<ErrorInfo> warnings = error == null && ctx.localWarnings ? warnings() : List.of();
       recorder.record(new JdbcStatementEvent(seq,
           System.currentTimeMillis() - durationNanos / 1_000_000, t0, durationNanos,
-          Thread.currentThread().getName(), recorder.currentScopeId(), connection.id, id, kind,
+          Thread.currentThread().getName(), recorder.currentScopeId(), connection.id, id(seq), kind,
           method, sqlText, bindList, batch, updateCount, batchCounts, outs, null, warnings,
           ErrorInfo.of(error)));
       lastSeq = seq;
