@@ -2,6 +2,7 @@ package dev.reprokit.jdbc.internal;
 
 import dev.reprokit.Recorder;
 import dev.reprokit.event.ErrorInfo;
+import dev.reprokit.event.EventClock;
 import dev.reprokit.event.JdbcConnectionEvent;
 import dev.reprokit.event.JdbcStatementEvent;
 import dev.reprokit.event.JdbcTransactionEvent;
@@ -70,7 +71,7 @@ public final class ReproConnection implements Connection {
       Recorder r = ctx.recorder;
       if (r.isEnabled()) {
         r.record(new JdbcConnectionEvent(r.nextSequence(),
-            System.currentTimeMillis() - (t1 - t0) / 1_000_000, t0, t1 - t0,
+            EventClock.wallTimeMillis(t0), t0, t1 - t0,
             Thread.currentThread().getName(), r.currentScopeId(), null, "open", ctx.url, user,
             ErrorInfo.of(error)));
       }
@@ -86,7 +87,7 @@ public final class ReproConnection implements Connection {
       Recorder r = ctx.recorder;
       if (r.isEnabled()) {
         r.record(new JdbcConnectionEvent(r.nextSequence(),
-            System.currentTimeMillis() - (t1 - t0) / 1_000_000, t0, t1 - t0,
+            EventClock.wallTimeMillis(t0), t0, t1 - t0,
             Thread.currentThread().getName(), r.currentScopeId(), id, action, ctx.url, user,
             ErrorInfo.of(error)));
       }
@@ -101,7 +102,7 @@ public final class ReproConnection implements Connection {
       Recorder r = ctx.recorder;
       if (r.isEnabled()) {
         r.record(new JdbcTransactionEvent(r.nextSequence(),
-            System.currentTimeMillis() - (t1 - t0) / 1_000_000, t0, t1 - t0,
+            EventClock.wallTimeMillis(t0), t0, t1 - t0,
             Thread.currentThread().getName(), r.currentScopeId(), id, action, savepoint, value,
             ErrorInfo.of(error)));
       }

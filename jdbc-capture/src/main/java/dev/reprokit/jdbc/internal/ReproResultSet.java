@@ -2,6 +2,7 @@ package dev.reprokit.jdbc.internal;
 
 import dev.reprokit.Recorder;
 import dev.reprokit.event.ColumnInfo;
+import dev.reprokit.event.EventClock;
 import dev.reprokit.event.JdbcResultSetEvent;
 import java.io.InputStream;
 import java.io.Reader;
@@ -281,7 +282,7 @@ public final class ReproResultSet implements ResultSet {
       List<List<Object>> kept = keptRows == 0 ? List.of()
           : keptRows == 1 ? List.of(firstRow) : java.util.Collections.unmodifiableList(rows);
       recorder.record(new JdbcResultSetEvent(seq,
-          System.currentTimeMillis() - durationNanos / 1_000_000, startNanos, durationNanos,
+          EventClock.wallTimeMillis(startNanos), startNanos, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id,
           capture.id(seq), statementSeq, shape.columns(), kept, rowsSeen, complete,
           truncated || (!ctx.options.captureRows() && rowsSeen > 0), source));

@@ -3,6 +3,7 @@ package dev.reprokit.jdbc.internal;
 import dev.reprokit.Recorder;
 import dev.reprokit.event.BindValue;
 import dev.reprokit.event.ErrorInfo;
+import dev.reprokit.event.EventClock;
 import dev.reprokit.event.JdbcStatementEvent;
 import java.sql.BatchUpdateException;
 import java.sql.CallableStatement;
@@ -208,7 +209,7 @@ final class StatementCapture {
       long durationNanos = t1 - t0;
       List<ErrorInfo> warnings = error == null && ctx.localWarnings ? warnings() : List.of();
       recorder.record(new JdbcStatementEvent(seq,
-          System.currentTimeMillis() - durationNanos / 1_000_000, t0, durationNanos,
+          EventClock.wallTimeMillis(t0), t0, durationNanos,
           Thread.currentThread().getName(), recorder.currentScopeId(), connection.id, id(seq), kind,
           method, sqlText, bindList, batch, updateCount, batchCounts, outs, null, warnings,
           ErrorInfo.of(error)));
