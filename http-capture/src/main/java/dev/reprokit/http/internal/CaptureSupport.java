@@ -32,6 +32,7 @@ public final class CaptureSupport {
   final Recorder recorder;
   final HttpCaptureOptions options;
   final int cap;
+  final RequestUris uris = new RequestUris();
   private final AtomicLong lastFallbackLog = new AtomicLong(Long.MIN_VALUE);
 
   CaptureSupport(Recorder recorder, HttpCaptureOptions options) {

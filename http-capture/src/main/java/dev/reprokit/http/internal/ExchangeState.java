@@ -15,14 +15,13 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpVersion;
 import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.ProtocolVersion;
-import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * The state of one logical exchange between the application's {@code execute} and the end of
- * its response body. Lives in the exchange's {@code HttpContext}; its methods are called by the
- * application thread and, for the async client, by I/O reactor threads, so they synchronize on
- * the instance (uncontended in practice). Recorded exactly once.
+ * its response body. The attempt handler finds it in a thread-local (classic: the chain runs
+ * nested on the caller's thread) or in the exchange's {@code HttpContext} (async); its methods
+ * are called by the application thread and, for the async client, by I/O reactor threads, so
+ * they synchronize on the instance (uncontended in practice). Recorded exactly once.
  *
  * <p>This runs on the application's request path, so it keeps references and primitives and
  * copies only what the client would otherwise change: each header list is snapshotted once, as
@@ -34,8 +33,6 @@ final class ExchangeState {
   private static final String HTTP_1_1 = HttpVersion.HTTP_1_1.toString();
   private static final String HTTP_1_0 = HttpVersion.HTTP_1_0.toString();
   private static final String HTTP_2 = HttpVersion.HTTP_2.toString();
-  /** Whether {@link #sameUriAs} may trust its copy of {@code BasicHttpRequest.getUri}. */
-  private static final boolean URI_ASSEMBLY_KNOWN = checkUriAssembly();
 
   final CaptureSupport support;
   private final String client;
@@ -74,131 +71,10 @@ final class ExchangeState {
     this.scopeId = recorder.currentScopeId();
     this.thread = Thread.currentThread().getName();
     this.method = request.getMethod();
-    String fromGetUri = uriFromGetUri(request);
+    String fromGetUri = support.uris.uriOf(request);
     this.uriFromGetUri = fromGetUri != null;
     this.uri = fromGetUri != null ? fromGetUri : request.getRequestUri();
     this.appHeaders = request.getHeaders();
-  }
-
-  static String uriOf(HttpRequest request) {
-    String fromGetUri = uriFromGetUri(request);
-    return fromGetUri != null ? fromGetUri : request.getRequestUri();
-  }
-
-  private static String uriFromGetUri(HttpRequest request) {
-    try {
-      return request.getUri().toString();
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  /**
-   * The URI of an attempt's request. The client hands each attempt a request whose URI it has
-   * to assemble again from scheme, authority and path ({@code getUri()} builds a string and
-   * parses it: about 0.4 KB); when those parts assemble to exactly the exchange's URI, that
-   * string is the answer and is shared.
-   */
-  private String attemptUri(HttpRequest request) {
-    if (uriFromGetUri && request instanceof BasicHttpRequest && sameUriAs(request, uri)) {
-      return uri;
-    }
-    return uriOf(request);
-  }
-
-  /**
-   * Whether {@code BasicHttpRequest.getUri()} would assemble {@code expected} from this
-   * request's scheme, authority and path, compared without building the string. Mirrors
-   * httpcore5's {@code assembleRequestUri}: {@code scheme "://" host [":" port]}, then the path
-   * ({@code "/"} when there is none, a {@code "/"} put before a relative one after an
-   * authority). A string that {@code getUri()} once produced parses again to itself.
-   */
-  static boolean sameUriAs(HttpRequest request, String expected) {
-    return URI_ASSEMBLY_KNOWN && assemblesTo(request, expected);
-  }
-
-  /** The index after {@code part} if {@code s} has it at {@code at}; negative once unmatched. */
-  private static int match(String s, int at, String part) {
-    if (at < 0 || part == null || !s.startsWith(part, at)) {
-      return Integer.MIN_VALUE;
-    }
-    return at + part.length();
-  }
-
-  private static int matchNumber(String s, int at, int number) {
-    if (at < 0) {
-      return Integer.MIN_VALUE;
-    }
-    int digits = 1;
-    for (int rest = number / 10; rest > 0; rest /= 10) {
-      digits++;
-    }
-    if (at + digits > s.length()) {
-      return Integer.MIN_VALUE;
-    }
-    int rest = number;
-    for (int i = at + digits - 1; i >= at; i--) {
-      if (s.charAt(i) != (char) ('0' + rest % 10)) {
-        return Integer.MIN_VALUE;
-      }
-      rest /= 10;
-    }
-    return at + digits;
-  }
-
-  /**
-   * Checks once that this httpcore5 assembles URIs the way {@link #sameUriAs} expects, so that
-   * another version's rules turn the shortcut off instead of recording a different string.
-   */
-  private static boolean checkUriAssembly() {
-    try {
-      String[][] cases = {
-        {"https", "example.com", "8443", "/a/b?c=d"},
-        {"http", "localhost", "-1", "/"},
-        {"http", "127.0.0.1", "80", "x"},
-        {null, "example.org", "-1", null},
-      };
-      for (String[] c : cases) {
-        BasicHttpRequest probe = new BasicHttpRequest("GET", "/");
-        probe.setScheme(c[0]);
-        probe.setAuthority(new URIAuthority(c[1], Integer.parseInt(c[2])));
-        probe.setPath(c[3]);
-        String actual = probe.getUri().toString();
-        if (!assemblesTo(probe, actual) || assemblesTo(probe, actual + "x")) {
-          return false;
-        }
-      }
-      return true;
-    } catch (Throwable t) {
-      if (t instanceof OutOfMemoryError oom) {
-        throw oom;
-      }
-      return false;
-    }
-  }
-
-  private static boolean assemblesTo(HttpRequest request, String expected) {
-    int at = 0;
-    URIAuthority authority = request.getAuthority();
-    if (authority != null) {
-      at = match(expected, at, request.getScheme() != null ? request.getScheme() : "http");
-      at = match(expected, at, "://");
-      at = match(expected, at, authority.getHostName());
-      if (authority.getPort() >= 0) {
-        at = match(expected, at, ":");
-        at = matchNumber(expected, at, authority.getPort());
-      }
-    }
-    String path = request.getPath();
-    if (path == null) {
-      at = match(expected, at, "/");
-    } else {
-      if (at > 0 && !path.startsWith("/")) {
-        at = match(expected, at, "/");
-      }
-      at = match(expected, at, path);
-    }
-    return at == expected.length();
   }
 
   org.apache.hc.core5.http.protocol.HttpContext contextHolder() {
@@ -211,7 +87,11 @@ final class ExchangeState {
 
   /** A physical attempt starts; the request headers are taken when it ends (as on the wire). */
   synchronized Attempt beginAttempt(HttpRequest request) {
-    Attempt a = new Attempt(attemptCount + 1, request, attemptUri(request), System.nanoTime());
+    String attemptUri = support.uris.attemptUri(request, uriFromGetUri ? uri : null);
+    if (attemptUri == null) {
+      attemptUri = request.getRequestUri();
+    }
+    Attempt a = new Attempt(attemptCount + 1, request, attemptUri, System.nanoTime());
     if (lastAttempt == null) {
       firstAttempt = a;
     } else {
