@@ -49,9 +49,17 @@ public record HttpExchangeEvent(
     implements Event {
 
   public HttpExchangeEvent {
-    requestHeaders = requestHeaders == null ? List.of() : List.copyOf(requestHeaders);
-    responseHeaders = responseHeaders == null ? List.of() : List.copyOf(responseHeaders);
+    requestHeaders = immutable(requestHeaders);
+    responseHeaders = immutable(responseHeaders);
     attempts = attempts == null ? List.of() : List.copyOf(attempts);
+  }
+
+  /** Lists from {@link Header#listOwning} are immutable already; any other list is copied. */
+  private static List<Header> immutable(List<Header> headers) {
+    if (headers == null) {
+      return List.of();
+    }
+    return headers instanceof HeaderList ? headers : List.copyOf(headers);
   }
 
   /** {@code true} when the exchange ended with an exception or a 5xx status. */
@@ -62,14 +70,10 @@ public record HttpExchangeEvent(
   @Override
   public long estimatedBytes() {
     long n = HEADER_BYTES + 64 + Event.bytesOf(method) + Event.bytesOf(uri);
-    for (Header h : requestHeaders) {
-      n += h.estimatedBytes();
-    }
-    for (Header h : responseHeaders) {
-      n += h.estimatedBytes();
-    }
-    for (HttpAttempt a : attempts) {
-      n += a.estimatedBytes();
+    n += HeaderList.estimatedBytes(requestHeaders);
+    n += HeaderList.estimatedBytes(responseHeaders);
+    for (int i = 0; i < attempts.size(); i++) { // indexed: the estimate must not allocate
+      n += attempts.get(i).estimatedBytes();
     }
     if (requestBody != null) {
       n += requestBody.estimatedBytes();

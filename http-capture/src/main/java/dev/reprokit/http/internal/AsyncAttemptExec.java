@@ -116,6 +116,11 @@ final class AsyncAttemptExec implements AsyncExecChainHandler {
     private final ExchangeState.Attempt attempt;
     private final BodyBuffer buffer;
     private TeeChannel channel;
+    /**
+     * What {@link #getContentType()} last answered the client (the producers build that string
+     * anew on every call), reused for the recorded body.
+     */
+    private volatile String contentType;
 
     TeeEntityProducer(AsyncEntityProducer delegate, ExchangeState state,
         ExchangeState.Attempt attempt) {
@@ -142,7 +147,9 @@ final class AsyncAttemptExec implements AsyncExecChainHandler {
 
     @Override
     public String getContentType() {
-      return delegate.getContentType();
+      String contentType = delegate.getContentType();
+      this.contentType = contentType;
+      return contentType;
     }
 
     @Override
@@ -187,7 +194,11 @@ final class AsyncAttemptExec implements AsyncExecChainHandler {
 
     private void ended() {
       try {
-        state.attemptRequestBody(attempt, buffer.payload(delegate.getContentType(), true));
+        String type = contentType;
+        if (type == null) {
+          type = delegate.getContentType();
+        }
+        state.attemptRequestBody(attempt, buffer.payload(type, true));
       } catch (Throwable t) {
         state.support.fault("http.request.body", t);
       }

@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaptureSupport {
   static final String CONTEXT_ATTRIBUTE = "dev.reprokit.http.exchange";
+  /**
+   * The classic exchange whose chain is running on this thread. The classic chain runs its
+   * handlers nested on the caller's thread, so the attempt handler finds its exchange here;
+   * that spares each exchange the context's attribute map (a {@code HashMap}, about 160 B),
+   * which the async client, whose attempts can run on other threads, still uses.
+   */
+  private static final ThreadLocal<ExchangeState> CLASSIC_EXCHANGE = new ThreadLocal<>();
   private static final Logger LOG = LoggerFactory.getLogger("dev.reprokit.http");
   private static final long LOG_INTERVAL_MILLIS = 60_000;
   private static final int FALLBACK_CAP = 256 * 1024;
@@ -25,6 +32,7 @@ public final class CaptureSupport {
   final Recorder recorder;
   final HttpCaptureOptions options;
   final int cap;
+  final RequestUris uris = new RequestUris();
   private final AtomicLong lastFallbackLog = new AtomicLong(Long.MIN_VALUE);
 
   CaptureSupport(Recorder recorder, HttpCaptureOptions options) {
@@ -60,7 +68,10 @@ public final class CaptureSupport {
     }
   }
 
-  /** Starts an exchange, or returns {@code null} when capture is off or failed. */
+  /**
+   * Starts an async exchange and attaches it to the context, or returns {@code null} when
+   * capture is off or failed.
+   */
   ExchangeState start(String client, HttpRequest request, HttpContext context) {
     try {
       if (!recorder.isEnabled()) {
@@ -76,6 +87,48 @@ public final class CaptureSupport {
       fault("http.exchange", t);
       return null;
     }
+  }
+
+  /**
+   * Starts a classic exchange, or returns {@code null} when capture is off or failed; the
+   * caller makes it {@linkplain #enterClassic current} while its chain runs.
+   */
+  ExchangeState startClassic(HttpRequest request) {
+    try {
+      if (!recorder.isEnabled()) {
+        return null;
+      }
+      return new ExchangeState(this, "classic", request);
+    } catch (Throwable t) {
+      fault("http.exchange", t);
+      return null;
+    }
+  }
+
+  /** Makes {@code state} this thread's classic exchange; returns the one to restore. */
+  ExchangeState enterClassic(ExchangeState state) {
+    try {
+      ExchangeState outer = CLASSIC_EXCHANGE.get();
+      CLASSIC_EXCHANGE.set(state);
+      return outer;
+    } catch (Throwable t) {
+      fault("http.exchange", t);
+      return null;
+    }
+  }
+
+  /** Restores the exchange that was current before (an outer client's, usually none). */
+  void exitClassic(ExchangeState outer) {
+    try {
+      CLASSIC_EXCHANGE.set(outer);
+    } catch (Throwable t) {
+      fault("http.exchange", t);
+    }
+  }
+
+  /** The classic exchange whose chain runs on this thread, or {@code null}. */
+  static ExchangeState currentClassic() {
+    return CLASSIC_EXCHANGE.get();
   }
 
   /** The exchange the outer handler started for this context, or {@code null}. */

@@ -30,7 +30,7 @@ final class ClassicAttemptExec implements ExecChainHandler {
     HttpEntity original = null;
     TeeRequestEntity tee = null;
     try {
-      state = CaptureSupport.current(scope.clientContext);
+      state = CaptureSupport.currentClassic();
       if (state != null) {
         attempt = state.beginAttempt(request);
         original = request.getEntity();

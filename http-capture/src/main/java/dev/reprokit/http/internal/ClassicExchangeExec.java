@@ -11,7 +11,8 @@ import org.apache.hc.core5.http.HttpException;
 /**
  * First in the classic chain: one logical exchange per {@code execute}. Wraps the response
  * entity (as the application sees it, decoded) so that the body is teed as it is read and the
- * exchange is recorded when the body ends, is closed or fails.
+ * exchange is recorded when the body ends, is closed or fails. While the chain runs, the
+ * exchange is this thread's current one, where the attempt handler finds it.
  */
 final class ClassicExchangeExec implements ExecChainHandler {
   private final CaptureSupport support;
@@ -23,28 +24,21 @@ final class ClassicExchangeExec implements ExecChainHandler {
   @Override
   public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope,
       ExecChain chain) throws IOException, HttpException {
-    ExchangeState state = support.start("classic", request, scope.clientContext);
+    ExchangeState state = support.startClassic(request);
     if (state == null) {
       return chain.proceed(request, scope);
     }
     ClassicHttpResponse response;
+    ExchangeState outer = support.enterClassic(state);
     try {
       response = chain.proceed(request, scope);
     } catch (Throwable t) {
-      detach(scope, state);
+      support.exitClassic(outer);
       state.finish(null, t);
       throw t;
     }
-    detach(scope, state);
+    support.exitClassic(outer);
     return wrap(state, response);
-  }
-
-  private void detach(ExecChain.Scope scope, ExchangeState state) {
-    try {
-      CaptureSupport.detach(scope.clientContext, state);
-    } catch (Throwable t) {
-      support.fault("http.context", t);
-    }
   }
 
   private ClassicHttpResponse wrap(ExchangeState state, ClassicHttpResponse response) {

@@ -1,0 +1,100 @@
+package dev.reprokit.http.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.core5.http.HttpVersion;
+import org.apache.hc.core5.http.ProtocolVersion;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
+import org.junit.jupiter.api.Test;
+
+class RequestUrisTest {
+
+  private static String getUri(BasicHttpRequest request) throws Exception {
+    return request.getUri().toString();
+  }
+
+  private static BasicHttpRequest copyOf(BasicHttpRequest request) {
+    BasicHttpRequest copy = new BasicHttpRequest(request.getMethod(), "/");
+    copy.setScheme(request.getScheme());
+    copy.setAuthority(request.getAuthority());
+    copy.setPath(request.getPath());
+    return copy;
+  }
+
+  @Test
+  void thisHttpcoreAssemblesUrisAsMirrored() {
+    assertThat(RequestUris.probeAssembly()).isTrue();
+  }
+
+  @Test
+  void answersWhatGetUriAnswersForRepeatedAndChangingRequests() throws Exception {
+    RequestUris uris = new RequestUris();
+    String[] targets = {
+      "http://localhost:8080/a?b=c", "http://localhost:8080/a?b=c", "https://example.com/x",
+      "http://user:secret@example.com:81/p#fragment", "http://example.com", "http://[::1]:9/v6",
+      "http://localhost:8080/a?b=c",
+    };
+    for (String target : targets) {
+      HttpGet app = new HttpGet(URI.create(target));
+      BasicHttpRequest copy = copyOf(app);
+
+      assertThat(uris.uriOf(copy)).as(target).isEqualTo(getUri(copyOf(app)));
+      assertThat(uris.uriOf(app)).as(target).isEqualTo(getUri(new HttpGet(URI.create(target))));
+    }
+  }
+
+  @Test
+  void attemptGetsTheExchangeStringOnlyWhenItsPartsAssembleToIt() throws Exception {
+    RequestUris uris = new RequestUris();
+    HttpGet app = new HttpGet(URI.create("http://localhost:8080/a?b=c"));
+    String exchangeUri = uris.uriOf(app);
+    BasicHttpRequest sameTarget = copyOf(app);
+    BasicHttpRequest redirected = copyOf(app);
+    redirected.setPath("/elsewhere");
+    BasicHttpRequest otherPort = copyOf(app);
+    otherPort.setAuthority(new URIAuthority("localhost", 8081));
+
+    assertThat(uris.attemptUri(sameTarget, exchangeUri)).isSameAs(exchangeUri);
+    assertThat(uris.attemptUri(redirected, exchangeUri)).isEqualTo(getUri(copyOf(redirected)))
+        .isEqualTo("http://localhost:8080/elsewhere");
+    assertThat(uris.attemptUri(otherPort, exchangeUri)).isEqualTo("http://localhost:8081/a?b=c");
+    assertThat(uris.attemptUri(sameTarget, null)).isEqualTo(exchangeUri);
+  }
+
+  @Test
+  void assemblyComparisonRejectsNearMisses() {
+    BasicHttpRequest request = new BasicHttpRequest("GET", "/p");
+    request.setScheme("http");
+    request.setAuthority(new URIAuthority("h", 8080));
+
+    assertThat(RequestUris.assemblesTo(request, "http://h:8080/p")).isTrue();
+    assertThat(RequestUris.assemblesTo(request, "http://h:808/p")).isFalse();
+    assertThat(RequestUris.assemblesTo(request, "http://h:80800/p")).isFalse();
+    assertThat(RequestUris.assemblesTo(request, "http://h:8080/p/")).isFalse();
+    assertThat(RequestUris.assemblesTo(request, "https://h:8080/p")).isFalse();
+    assertThat(RequestUris.assemblesTo(request, "http://h/p")).isFalse();
+  }
+
+  @Test
+  void asyncRequestsUseTheSameAssembly() throws Exception {
+    RequestUris uris = new RequestUris();
+    SimpleHttpRequest request = SimpleHttpRequest.create("GET", "http://localhost:1/s?x=1");
+
+    assertThat(uris.uriOf(request)).isEqualTo("http://localhost:1/s?x=1");
+    assertThat(uris.uriOf(request)).isEqualTo(request.getUri().toString());
+  }
+
+  @Test
+  void protocolTextIsWhatToStringGives() {
+    for (ProtocolVersion v : new ProtocolVersion[] {HttpVersion.HTTP_1_1, HttpVersion.HTTP_1_0,
+        HttpVersion.HTTP_2, new ProtocolVersion("HTTP", 1, 1), new ProtocolVersion("SPDY", 3, 1),
+        HttpVersion.HTTP_0_9}) {
+      assertThat(ExchangeState.protocolText(v)).isEqualTo(v.toString());
+    }
+    assertThat(ExchangeState.protocolText(null)).isNull();
+  }
+}
