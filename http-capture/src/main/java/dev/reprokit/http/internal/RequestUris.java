@@ -1,27 +1,23 @@
 package dev.reprokit.http.internal;
 
 import java.net.URI;
-import java.util.Objects;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * The URI strings of requests, exactly as {@code request.getUri().toString()} gives them,
- * without paying for that on every exchange.
+ * computed once per exchange instead of once per request object.
  *
- * <p>httpcore5's {@link BasicHttpRequest} keeps no {@code URI}: the first {@code getUri()} on a
- * request assembles scheme, host, port and path into a string and parses it (about 0.4 KB), and
- * the client hands the chain a copy of the application's request and every attempt a request
- * of its own. The string is a function of those four parts, so:
- * <ul>
- *   <li>the parts last seen and their string are remembered (one immutable entry per
- *       installation, replaced on a miss): calling the same endpoint again costs nothing;
- *   <li>an attempt whose parts assemble to its exchange's URI gets that string.
- * </ul>
- * Both apply only to requests whose {@code getUri()} is {@code BasicHttpRequest}'s, and only
- * when a probe at class initialisation confirmed that this httpcore5 assembles URIs that way;
- * otherwise every request's {@code getUri()} is called as before. Thread-safe.
+ * <p>httpcore5's {@link BasicHttpRequest} keeps no {@code URI}: every {@code getUri()}
+ * assembles scheme, host, port and path into a string and parses it (about 0.4 KB), and the
+ * client hands every attempt a request of its own. An attempt whose parts assemble to its
+ * exchange's URI gets the exchange's string instead. That applies only to requests whose
+ * {@code getUri()} is {@code BasicHttpRequest}'s, and only when a probe at class
+ * initialisation confirmed that this httpcore5 assembles URIs that way; otherwise every
+ * request's {@code getUri()} is called as before. (Remembering the last URI across exchanges
+ * was tried and left out: it pays only when an application calls the very same URL again, as
+ * a benchmark does.) Thread-safe: no state.
  */
 final class RequestUris {
   /** Whether a request class answers {@code getUri()} with {@code BasicHttpRequest}'s code. */
@@ -38,28 +34,13 @@ final class RequestUris {
   };
   private static final boolean ASSEMBLY_KNOWN = probeAssembly();
 
-  /** The last parts seen and their string; immutable, replaced as a whole. */
-  private volatile Entry last;
-
   /** {@code request.getUri().toString()}, or {@code null} when {@code getUri()} fails. */
   String uriOf(HttpRequest request) {
-    boolean known = ASSEMBLY_KNOWN && BASIC_GET_URI.get(request.getClass());
-    if (known) {
-      Entry e = last;
-      if (e != null && e.matches(request)) {
-        return e.uri;
-      }
-    }
-    String uri;
     try {
-      uri = request.getUri().toString();
+      return request.getUri().toString();
     } catch (Exception e) {
       return null;
     }
-    if (known) {
-      last = new Entry(request, uri);
-    }
-    return uri;
   }
 
   /**
@@ -174,35 +155,5 @@ final class RequestUris {
     request.setAuthority(new URIAuthority(host, port));
     request.setPath(path);
     return request;
-  }
-
-  /** The four parts {@code getUri()} reads, and the string it made of them. */
-  private static final class Entry {
-    final String scheme;
-    final String host;
-    final int port;
-    final String path;
-    final String uri;
-
-    Entry(HttpRequest request, String uri) {
-      URIAuthority authority = request.getAuthority();
-      this.scheme = request.getScheme();
-      this.host = authority == null ? null : authority.getHostName();
-      this.port = authority == null ? Integer.MIN_VALUE : authority.getPort();
-      this.path = request.getPath();
-      this.uri = uri;
-    }
-
-    boolean matches(HttpRequest request) {
-      URIAuthority authority = request.getAuthority();
-      return authority == null
-          ? host == null && port == Integer.MIN_VALUE
-              && Objects.equals(scheme, request.getScheme())
-              && Objects.equals(path, request.getPath())
-          : port == authority.getPort()
-              && Objects.equals(host, authority.getHostName())
-              && Objects.equals(scheme, request.getScheme())
-              && Objects.equals(path, request.getPath());
-    }
   }
 }

@@ -31,7 +31,7 @@ class RequestUrisTest {
   }
 
   @Test
-  void answersWhatGetUriAnswersForRepeatedAndChangingRequests() throws Exception {
+  void answersWhatGetUriAnswers() throws Exception {
     RequestUris uris = new RequestUris();
     String[] targets = {
       "http://localhost:8080/a?b=c", "http://localhost:8080/a?b=c", "https://example.com/x",
