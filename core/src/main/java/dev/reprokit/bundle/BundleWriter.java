@@ -3,6 +3,8 @@ package dev.reprokit.bundle;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.reprokit.AppInfo;
 import dev.reprokit.RecorderConfig;
 import dev.reprokit.env.Environment;
@@ -12,7 +14,6 @@ import dev.reprokit.event.Payload;
 import dev.reprokit.internal.json.ReproJson;
 import dev.reprokit.redact.Redactor;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -188,15 +189,27 @@ public final class BundleWriter {
     entries.put("environment.json", new Entry("environment.json",
         gate.json("environment.json", utf8(pretty, environment), true), "application/json"));
 
-    ByteArrayOutputStream lines = new ByteArrayOutputStream(64 * 1024);
-    ObjectWriter eventWriter = mapper.writerFor(Event.class);
+    // One generator writes every event into one buffer, line after line (the same bytes as
+    // utf8() per event, without a String and a copy per event); the leak gate reads each line
+    // in place and replaces it only when it finds something.
+    Utf8Buffer lines = new Utf8Buffer(64 * 1024 + planned.size() * 256);
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (Event e : planned) {
-      lines.write(gate.json(BundleReader.EVENTS, utf8(eventWriter, e), false));
-      lines.write('\n');
-      counts.merge(typeName(e), 1L, Long::sum);
+    try (SequenceWriter sequence = mapper.writerFor(Event.class).withRootValueSeparator("")
+        .without(SerializationFeature.CLOSE_CLOSEABLE)
+        .with(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(lines)) {
+      for (Event e : planned) {
+        int start = lines.size();
+        sequence.write(e);
+        byte[] replaced = gate.json(BundleReader.EVENTS, lines.buffer(), start, lines.size(), false);
+        if (replaced != null) {
+          lines.truncate(start);
+          lines.writeBytes(replaced, 0, replaced.length);
+        }
+        lines.writeByte('\n');
+        counts.merge(typeName(e), 1L, Long::sum);
+      }
     }
-    entries.put("events.jsonl", new Entry("events.jsonl", lines.toByteArray(),
+    entries.put("events.jsonl", new Entry("events.jsonl", lines.buffer(), lines.size(),
         "application/x-ndjson"));
     for (PayloadPlan.External x : plan.externals) {
       entries.put(x.name(), new Entry(x.name(), x.data(), x.mediaType()));
@@ -236,6 +249,11 @@ public final class BundleWriter {
 
   /** Applies the payload caps and decides which payloads become entries. */
   static final class PayloadPlan {
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC =
+        java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+    private static final java.util.regex.Pattern TRAILING_DASHES =
+        java.util.regex.Pattern.compile("-+$");
+
     record External(String name, byte[] data, String mediaType) {}
 
     final List<External> externals = new ArrayList<>();
@@ -301,8 +319,8 @@ public final class BundleWriter {
     }
 
     private String entryName(long seq, String field, String contentType) {
-      String base = "payloads/" + seq + "-" + field.replaceAll("[^A-Za-z0-9]+", "-")
-          .replaceAll("-+$", "");
+      String base = "payloads/" + seq + "-" + TRAILING_DASHES.matcher(
+          NOT_ALPHANUMERIC.matcher(field).replaceAll("-")).replaceAll("");
       String ext = extension(contentType);
       String name = base + ext;
       for (int n = 2; !names.add(name); n++) {

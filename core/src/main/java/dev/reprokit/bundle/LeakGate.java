@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.reprokit.event.Event;
+import dev.reprokit.internal.redact.AsciiAnchors;
 import dev.reprokit.internal.json.ReproJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,37 +79,12 @@ final class LeakGate {
 
   /**
    * One rule: where it looks, which group it replaces and when a match really is a secret.
-   * The regular expression runs only on text that contains one of the {@code anchors} (lower
-   * case, compared ignoring case), so that ordinary text costs a few scans, not a regex run.
+   * The regular expression runs only on text that contains one of the {@code anchors} (ASCII
+   * words compared ignoring ASCII case, which is all a pattern without {@code UNICODE_CASE}
+   * matches), so that ordinary text costs one scan ({@link #ANCHORS}), not a regex run.
    */
   private record Rule(String name, Pattern pattern, int group, Predicate<String> isSecret,
-      String... anchors) {
-    boolean mayMatch(String text) {
-      if (anchors.length == 0) {
-        return true;
-      }
-      for (String a : anchors) {
-        if (containsIgnoreCase(text, a)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  /** {@code needle} (lower case) in {@code text}, ignoring ASCII case; no allocation. */
-  static boolean containsIgnoreCase(String text, String needle) {
-    int n = needle.length();
-    char first = needle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    for (int i = 0, last = text.length() - n; i <= last; i++) {
-      char c = text.charAt(i);
-      if ((c == first || c == firstUpper) && text.regionMatches(true, i, needle, 0, n)) {
-        return true;
-      }
-    }
-    return false;
-  }
+      String... anchors) {}
 
   private static final Predicate<String> ANY = v -> true;
 
@@ -141,6 +117,40 @@ final class LeakGate {
           + "|auth[_-]?token|private[_-]?key)[\"']?\\s{0,4}[=:]\\s{0,4}[\"']?"
           + "([^\\s&;\"',}<>)\\]]{1,4096})"), 1, LeakGate::isValue, "pass", "pwd", "secret",
           "key", "token"));
+
+  /** The bit of {@link #ANCHORS} that says where {@link #QUERY_RULE}'s pattern may start. */
+  private static final long QUERY_START = 1L << 62;
+
+  /** {@code [A-Za-z0-9_.~%\[\]-]}: the characters of a parameter name in {@link #QUERY_RULE}. */
+  private static final String QUERY_NAME_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.~%[]-";
+
+  /**
+   * The anchors of {@link #TEXT_RULES} (rule {@code r} sets bit {@code r}) and
+   * {@link #QUERY_START} (a separator {@code ? & ;} followed by a parameter name's character),
+   * found in one pass over a text or a payload.
+   */
+  private static final AsciiAnchors ANCHORS = anchors(AsciiAnchors.builder());
+
+  /**
+   * For {@link #cannotHit}: the same, plus the words that a secret-looking name needs
+   * ({@link #SECRET_NAME_PATTERN}) and {@code headers}, which a header value needs to be
+   * scanned by {@link #HEADER_RULE}; a backslash stops the scan (an escape can hide any
+   * character).
+   */
+  private static final AsciiAnchors JSON_ANCHORS = anchors(AsciiAnchors.builder()
+      .word("pass", 0).word("pwd", 0).word("secret", 0).word("key", 0).word("token", 0)
+      .word("credential", 0).word("authorization", 0).word("cookie", 0).word("headers", 0)
+      .stopAt('\\'));
+
+  private static AsciiAnchors anchors(AsciiAnchors.Builder b) {
+    for (int r = 0; r < TEXT_RULES.size(); r++) {
+      for (String a : TEXT_RULES.get(r).anchors()) {
+        b.word(a, r);
+      }
+    }
+    return b.pair("?&;", QUERY_NAME_CHARS, 62).build();
+  }
 
   private static final Rule HEADER_RULE = new Rule(HIGH_ENTROPY_HEADER,
       Pattern.compile("(?<![A-Za-z0-9+/_~.-])([A-Za-z0-9+/_~.-]{20,4096}={0,2})"), 1,
@@ -196,12 +206,16 @@ final class LeakGate {
       return text;
     }
     String out = text;
-    for (Rule rule : TEXT_RULES) {
-      if (rule.mayMatch(out)) {
-        out = apply(entry, rule, out);
+    // The anchors of the original text suffice for every rule: a replacement (a pseudonym in
+    // non-ASCII brackets) brings no anchor in and cannot join two halves of one.
+    long found = ANCHORS.find(text);
+    for (int r = 0; found != 0 && r < TEXT_RULES.size(); r++) {
+      if ((found & (1L << r)) != 0) {
+        out = apply(entry, TEXT_RULES.get(r), out);
       }
     }
-    if (out.indexOf('=') >= 0 && (out.indexOf('?') >= 0 || out.indexOf('&') >= 0
+    if ((found & QUERY_START) != 0
+        && out.indexOf('=') >= 0 && (out.indexOf('?') >= 0 || out.indexOf('&') >= 0
         || out.indexOf(';') >= 0)) {
       out = apply(entry, QUERY_RULE, out);
     }
@@ -254,6 +268,9 @@ final class LeakGate {
     if (!enabled || data == null || data.length == 0 || gzip(data)
         || !textual(contentType, data)) {
       return data;
+    }
+    if (ANCHORS.find(data) == 0) {
+      return data; // no rule could match: no decoding, no copy
     }
     String text;
     boolean utf8 = true;
@@ -365,14 +382,23 @@ final class LeakGate {
    * here: {@link #payloads} scans it decoded.
    */
   byte[] json(String entry, byte[] json, boolean pretty) throws IOException {
-    if (!enabled) {
-      return json;
+    byte[] replaced = json(entry, json, 0, json.length, pretty);
+    return replaced == null ? json : replaced;
+  }
+
+  /**
+   * {@link #json(String, byte[], boolean)} of the document in {@code buffer[from, to)}: its
+   * replacement, or {@code null} when it stays as it is.
+   */
+  byte[] json(String entry, byte[] buffer, int from, int to, boolean pretty) throws IOException {
+    if (!enabled || cannotHit(buffer, from, to)) {
+      return null;
     }
     JsonFactory factory = ReproJson.mapper().getFactory();
     // First pass: scan only. Most documents hold no secret and are returned as they are.
     Map<Integer, String> replaced = new java.util.HashMap<>();
     Deque<String> names = new ArrayDeque<>(); // the "name" string of each open object
-    try (JsonParser p = factory.createParser(json)) {
+    try (JsonParser p = factory.createParser(buffer, from, to - from)) {
       JsonToken t;
       int index = 0;
       while ((t = p.nextToken()) != null) {
@@ -397,11 +423,11 @@ final class LeakGate {
       }
     }
     if (replaced.isEmpty()) {
-      return json;
+      return null;
     }
     // Second pass: copy every token exactly, strings replaced where the first pass said so.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 64);
-    try (JsonParser p = factory.createParser(json);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
+    try (JsonParser p = factory.createParser(buffer, from, to - from);
         JsonGenerator g = factory.createGenerator(out)) {
       if (pretty) {
         g.useDefaultPrettyPrinter();
@@ -420,6 +446,44 @@ final class LeakGate {
     return out.toByteArray();
   }
 
+
+  /**
+   * {@code true} when {@link #json} certainly finds nothing in the document: no backslash (an
+   * escape could hide any word), no anchor of a text rule, no word that a secret-looking name
+   * or a header list needs, no place where a query parameter could start. Every rule's pattern
+   * needs one of these in the value or name it looks at, and without escapes those appear in
+   * the document as they are. Most events cost this one scan instead of a parse.
+   */
+  private static boolean cannotHit(byte[] buffer, int from, int to) {
+    return JSON_ANCHORS.find(buffer, from, to) == 0;
+  }
+
+  /**
+   * For tests of the anchors: the name of a rule whose pattern finds something in
+   * {@code text} although the anchors that the scans rely on are not all there, or
+   * {@code null} when every match is covered.
+   */
+  static String uncoveredMatch(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    long found = ANCHORS.find(text);
+    long bytesFound = ANCHORS.find(utf8);
+    long json = JSON_ANCHORS.find(utf8);
+    for (int r = 0; r < TEXT_RULES.size(); r++) {
+      Rule rule = TEXT_RULES.get(r);
+      if (rule.pattern().matcher(text).find()
+          && ((found & (1L << r)) == 0 || (bytesFound & (1L << r)) == 0 || json == 0)) {
+        return rule.name();
+      }
+    }
+    if (QUERY_RULE.pattern().matcher(text).find()
+        && ((found & QUERY_START) == 0 || (bytesFound & QUERY_START) == 0 || json == 0)) {
+      return QUERY_RULE.name();
+    }
+    if (isSecretName(text) && json == 0) {
+      return SECRET_NAME;
+    }
+    return null;
+  }
 
   private String scanJsonValue(String entry, JsonStreamContext ctx, String field,
       String siblingName, String value) {

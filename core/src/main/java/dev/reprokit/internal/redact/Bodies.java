@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Bodies by content type: JSON (field names at any depth, JSON pointers, text rules on every
@@ -300,8 +302,229 @@ final class Bodies {
   /** A replacement of chars [start, end) by text. */
   private record Splice(int start, int end, String text) {}
 
-  /** The redacted JSON, or {@code null} when the body is not JSON in {@code charset}. */
+  /**
+   * The redacted JSON, or {@code null} when the body is not JSON in {@code charset}.
+   *
+   * <p>UTF-8 bodies (the usual case) are parsed as bytes ({@link #jsonUtf8}); other charsets,
+   * and the rare bodies that path hands back (broken JSON, a BOM, a lone surrogate in a
+   * replacement), are decoded to characters ({@link #jsonChars}). Both give the same bytes.
+   */
   static byte[] json(RedactionEngine engine, byte[] body, Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8) && nothingToRedact(engine, body)) {
+      return body;
+    }
+    if (charset.equals(StandardCharsets.UTF_8) && byteParserReadsUtf8(body)) {
+      byte[] r = jsonUtf8(engine, body);
+      if (r != null) {
+        return r;
+      }
+    }
+    return jsonChars(engine, body, charset);
+  }
+
+  /**
+   * ASCII words one of which every change by the built-in JSON and text rules needs: a field
+   * or key name is secret only when it contains {@code pass}, {@code pwd}, {@code secret},
+   * {@code token}, {@code credential}, {@code session}, {@code key}, {@code private} or
+   * {@code auth} ({@link SecretNames}; key-value and XML text rules ask the same name test);
+   * the other text rules need {@code -----BEGIN }, {@code bearer}, {@code eyJ}, {@code jdbc:}
+   * or {@code ://}.
+   */
+  private static final AsciiAnchors REDACTION_ANCHORS = anchors("pass", "pwd", "secret",
+      "token", "credential", "session", "key", "private", "auth", "-----begin ", "bearer", "eyj",
+      "jdbc:", "://");
+
+  private static AsciiAnchors anchors(String... words) {
+    AsciiAnchors.Builder b = AsciiAnchors.builder().stopAtNonAscii().stopAt('\\');
+    for (String w : words) {
+      b.word(w, 0);
+    }
+    return b.build();
+  }
+
+  /**
+   * {@code true} when the JSON rules certainly leave {@code body} as it is, parsed or not: no
+   * user field, pointer or pattern is configured (those can match anything), the body is plain
+   * ASCII without a backslash (so no escape or case folding can hide a word), and none of
+   * {@link #REDACTION_ANCHORS} occurs. The usual API response costs one scan, not a parse.
+   */
+  private static boolean nothingToRedact(RedactionEngine engine, byte[] body) {
+    if (engine.ruleOn(Rules.USER_FIELD) || engine.ruleOn(Rules.USER_JSON_POINTER)
+        || engine.ruleOn(Rules.USER_REGEX)) {
+      return false;
+    }
+    return REDACTION_ANCHORS.find(body) == 0; // a stop (non-ASCII, backslash) is non-zero too
+  }
+
+  /**
+   * Jackson's byte parser detects the encoding from the first four bytes: it reads the body as
+   * the same UTF-8 that the char path decodes when there is no BOM and no NUL byte there (a NUL
+   * would make it guess UTF-16 or UTF-32). The body must be well-formed UTF-8, as the char
+   * path's strict decoder requires; otherwise that path answers ({@code null}: text rules).
+   */
+  private static boolean byteParserReadsUtf8(byte[] body) {
+    if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(4, body.length); i++) {
+      if (body[i] == 0) {
+        return false;
+      }
+    }
+    return Utf8.isWellFormed(body);
+  }
+
+  /** A value the JSON rules may replace: its bytes [start, end), decoded text and rule. */
+  private record Candidate(int start, int end, String value, String rule, boolean number) {}
+
+  /** Marks a field name without a rule in the per-body cache of field rules. */
+  private static final String NO_RULE = new String("no rule");
+
+  /**
+   * {@link #jsonChars} for a well-formed UTF-8 body, on its bytes: the first pass parses and
+   * only notes the values a rule may change, with their byte offsets, without counting or
+   * replacing anything; field-name decisions are cached per body (the parser hands out
+   * canonical names) and a value is turned into a string only when a rule applies or a text
+   * rule's trigger is in it. A body without such values is returned as the same array, without
+   * a copy. Otherwise the replacements are computed and spliced between the untouched byte
+   * ranges, so every byte outside a replaced value is kept.
+   *
+   * @return the redacted body, or {@code null} when the JSON does not parse to its end (the
+   *     char path then applies its fallback: replacements found so far, then text rules)
+   */
+  private static byte[] jsonUtf8(RedactionEngine engine, byte[] body) {
+    boolean pointers = engine.ruleOn(Rules.USER_JSON_POINTER);
+    List<Candidate> candidates = null;
+    Map<String, String> fieldRules = new HashMap<>();
+    try (JsonParser p = JSON.createParser(body)) {
+      Deque<Frame> stack = new ArrayDeque<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME) {
+          stack.peek().field = p.currentName();
+          continue;
+        }
+        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          stack.pop();
+          continue;
+        }
+        Frame parent = stack.peek();
+        List<String> path = null;
+        String rule;
+        if (parent == null) {
+          path = pointers ? List.of() : null;
+          rule = pointers ? pointerRule(engine, path) : null;
+        } else {
+          rule = parent.rule;
+          if (rule == null && !parent.array) {
+            rule = fieldRule(engine, fieldRules, parent.field);
+          }
+          if (pointers) {
+            String key = parent.array ? String.valueOf(parent.index++) : parent.field;
+            path = append(parent.path, key);
+            if (rule == null) {
+              rule = pointerRule(engine, path);
+            }
+          }
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          stack.push(new Frame(t == JsonToken.START_ARRAY, path, rule));
+          continue;
+        }
+        boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+        if (t == JsonToken.VALUE_STRING) {
+          if (rule == null
+              && !engine.textMayChange(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            continue; // the common case: an ordinary value, no string built
+          }
+        } else if (!(rule != null && number)) {
+          continue;
+        }
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        String value = p.getText();
+        int end = (int) p.currentLocation().getByteOffset();
+        if (hasSurrogate(value)) {
+          return null; // the char path's encoder decides what a lone surrogate becomes
+        }
+        if (candidates == null) {
+          candidates = new ArrayList<>();
+        }
+        candidates.add(new Candidate(start, end, value, rule, number));
+      }
+    } catch (Exception e) {
+      return null; // truncated or broken JSON: nothing was counted yet
+    }
+    if (candidates == null) {
+      return body;
+    }
+    List<Splice> splices = new ArrayList<>(candidates.size());
+    try {
+      for (Candidate c : candidates) {
+        String replaced;
+        if (c.number()) {
+          replaced = engine.secretValue(c.rule(), c.value());
+        } else if (c.rule() != null) {
+          replaced = c.value().isEmpty() || Pseudonyms.isPseudonym(c.value())
+              ? c.value() : engine.secretValue(c.rule(), c.value());
+        } else {
+          replaced = engine.text(c.value(), RedactionEngine.Mode.TEXT);
+        }
+        if (c.number() || !replaced.equals(c.value())) {
+          splices.add(new Splice(c.start(), c.end(), quote(replaced)));
+        }
+      }
+    } catch (Exception e) {
+      // a rule that throws (a user pattern): the char path's handling of it, from the start
+      return null;
+    }
+    if (splices.isEmpty()) {
+      return body;
+    }
+    int size = body.length;
+    byte[][] texts = new byte[splices.size()][];
+    for (int i = 0; i < texts.length; i++) {
+      Splice s = splices.get(i);
+      texts[i] = s.text().getBytes(StandardCharsets.UTF_8);
+      size += texts[i].length - (s.end() - s.start());
+    }
+    byte[] out = new byte[size];
+    int last = 0;
+    int at = 0;
+    for (int i = 0; i < texts.length; i++) {
+      Splice s = splices.get(i);
+      System.arraycopy(body, last, out, at, s.start() - last);
+      at += s.start() - last;
+      System.arraycopy(texts[i], 0, out, at, texts[i].length);
+      at += texts[i].length;
+      last = s.end();
+    }
+    System.arraycopy(body, last, out, at, body.length - last);
+    return java.util.Arrays.equals(out, body) ? body : out;
+  }
+
+  private static String fieldRule(RedactionEngine engine, Map<String, String> cache,
+      String name) {
+    String rule = cache.get(name);
+    if (rule == null) {
+      rule = engine.fieldRule(name, Rules.BODY_JSON_FIELD);
+      cache.put(name, rule == null ? NO_RULE : rule);
+      return rule;
+    }
+    return rule == NO_RULE ? null : rule;
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #json} on decoded characters: for any charset and for the cases the byte path hands back. */
+  static byte[] jsonChars(RedactionEngine engine, byte[] body, Charset charset) {
     String text;
     try {
       text = charset.newDecoder()

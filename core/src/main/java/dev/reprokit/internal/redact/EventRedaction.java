@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -125,10 +127,41 @@ public final class EventRedaction {
 
   // ---------------------------------------------------------------- JDBC
 
+  /**
+   * An application runs the same statements again and again: the parameter columns of each SQL
+   * string, and the SQL strings that redaction leaves as they are (nothing counted, nothing
+   * replaced, so skipping them again changes no count), are kept for the engine's bundle.
+   */
+  private static final int SQL_CACHE_LIMIT = 4096;
+  private final Map<String, Map<Integer, String>> paramColumns = new ConcurrentHashMap<>();
+  private final Set<String> sqlWithoutSecrets = ConcurrentHashMap.newKeySet();
+
+  private Map<Integer, String> paramColumns(String sql) {
+    Map<Integer, String> columns = paramColumns.get(sql);
+    if (columns == null) {
+      columns = Collections.unmodifiableMap(SqlColumns.paramColumns(sql));
+      if (paramColumns.size() < SQL_CACHE_LIMIT) {
+        paramColumns.put(sql, columns);
+      }
+    }
+    return columns;
+  }
+
+  private String sql(String sql) {
+    if (sql == null || sql.isEmpty() || sqlWithoutSecrets.contains(sql)) {
+      return sql;
+    }
+    String redacted = guard(sql, engine::sql);
+    if (redacted.equals(sql) && sqlWithoutSecrets.size() < SQL_CACHE_LIMIT) {
+      sqlWithoutSecrets.add(sql);
+    }
+    return redacted;
+  }
+
   private JdbcStatementEvent statement(JdbcStatementEvent e) {
     Map<Integer, String> columns;
     try {
-      columns = e.sql() == null ? Map.of() : SqlColumns.paramColumns(e.sql());
+      columns = e.sql() == null ? Map.of() : paramColumns(e.sql());
     } catch (RuntimeException | StackOverflowError ex) {
       engine.fault("", ex);
       columns = Map.of();
@@ -155,7 +188,7 @@ public final class EventRedaction {
     }
     return new JdbcStatementEvent(e.seq(), e.wallTimeMillis(), e.startNanos(), e.durationNanos(),
         e.thread(), e.scopeId(), e.connectionId(), e.statementId(), e.statementKind(),
-        e.method(), guard(e.sql(), engine::sql), binds(e.binds(), columns), batch,
+        e.method(), sql(e.sql()), binds(e.binds(), columns), batch,
         e.updateCount(), e.batchUpdateCounts(), binds(e.outParameters(), columns),
         e.generatedKeys() == null ? null : resultSet(e.generatedKeys()),
         Collections.unmodifiableList(warnings), error(e.error()));

@@ -276,10 +276,13 @@ public final class RedactionEngine {
       return s;
     }
     String r = s;
+    // The words of the original text serve every step: a replacement (a pseudonym, in
+    // non-ASCII brackets) brings none in and cannot join two halves of one.
+    long words = TEXT_WORDS.find(s);
     if (ruleOn(Rules.TEXT_PEM) && r.contains("-----BEGIN ")) {
       r = replaceGroup(r, PEM, 2, Rules.TEXT_PEM, mode);
     }
-    if (ruleOn(Rules.TEXT_BEARER) && containsIgnoreCase(r, "bearer")) {
+    if (ruleOn(Rules.TEXT_BEARER) && (words & BEARER_WORD) != 0 && containsIgnoreCase(r, "bearer")) {
       r = replaceBearer(r, mode);
     }
     if (ruleOn(Rules.TEXT_JWT_SIGNATURE) && r.contains("eyJ")) {
@@ -291,7 +294,10 @@ public final class RedactionEngine {
     if (ruleOn(Rules.TEXT_URI_CREDENTIALS) && r.contains("://")) {
       r = replaceGroup(r, URI_CREDENTIALS, 3, Rules.TEXT_URI_CREDENTIALS, mode);
     }
-    if (mode != Mode.SQL && (ruleOn(Rules.TEXT_KEY_VALUE) || ruleOn(Rules.USER_FIELD))) {
+    // key-value and XML pairs need a secret name: one of the name test's words (the patterns
+    // match ASCII names only), or any name when the configuration adds field names
+    if (mode != Mode.SQL && ((ruleOn(Rules.TEXT_KEY_VALUE) && (words & SECRET_NAME_WORD) != 0)
+        || ruleOn(Rules.USER_FIELD))) {
       r = keyValues(r, mode);
     }
     if (ruleOn(Rules.USER_REGEX)) {
@@ -301,6 +307,76 @@ public final class RedactionEngine {
     }
     return r;
   }
+
+  /**
+   * {@code false} only when {@link #text(String, Mode)} in {@code TEXT} mode certainly returns
+   * {@code chars[off, off + len)} unchanged: none of the text rules' triggers is there (a
+   * {@code :}, {@code =} or {@code <} for key-value, URI and JDBC rules; {@code -----BEGIN },
+   * {@code bearer} in any ASCII case, {@code eyJ}) and no user pattern is configured. Each
+   * rule's pattern needs its trigger, so skipping such text changes nothing; it saves building
+   * a string for every ordinary value of a JSON body.
+   */
+  boolean textMayChange(char[] chars, int off, int len) {
+    if (ruleOn(Rules.USER_REGEX)) {
+      return true;
+    }
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      char c = chars[i];
+      switch (c) {
+        case ':', '=', '<':
+          return true;
+        case '-':
+          if (startsWith(chars, i, end, "-----BEGIN ", false)) {
+            return true;
+          }
+          break;
+        case 'b', 'B':
+          if (startsWith(chars, i, end, "bearer", true)) {
+            return true;
+          }
+          break;
+        case 'e':
+          if (startsWith(chars, i, end, "eyJ", false)) {
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** {@code word} at {@code chars[i]}, optionally ignoring ASCII case ({@code word} lower case). */
+  private static boolean startsWith(char[] chars, int i, int end, String word, boolean asciiCase) {
+    if (end - i < word.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char c = chars[i + k];
+      if (asciiCase && c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final long BEARER_WORD = 1L;
+  private static final long SECRET_NAME_WORD = 2L;
+
+  /**
+   * {@code bearer} (the bearer rule's pattern needs it in some ASCII case), and the words one
+   * of which a name needs to pass {@link SecretNames#isSecret} when it is ASCII.
+   */
+  private static final AsciiAnchors TEXT_WORDS = AsciiAnchors.builder()
+      .word("bearer", 0)
+      .word("pass", 1).word("pwd", 1).word("secret", 1).word("token", 1).word("credential", 1)
+      .word("session", 1).word("key", 1).word("private", 1).word("auth", 1)
+      .build();
 
   /** The pseudonym in the representation of {@code mode}. */
   private String secret(String rule, String raw, Mode mode) {
