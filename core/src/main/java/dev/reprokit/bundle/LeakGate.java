@@ -145,6 +145,12 @@ final class LeakGate {
 
   private static AsciiAnchors anchors(AsciiAnchors.Builder b) {
     for (int r = 0; r < TEXT_RULES.size(); r++) {
+      // A text rule runs only when one of its anchors is found: a rule without anchors would
+      // silently never run, so it is refused here, when the class loads.
+      if (TEXT_RULES.get(r).anchors().length == 0) {
+        throw new IllegalStateException("leak gate rule " + TEXT_RULES.get(r).name()
+            + " has no anchor words: give it the words its pattern cannot match without");
+      }
       for (String a : TEXT_RULES.get(r).anchors()) {
         b.word(a, r);
       }
