@@ -97,8 +97,19 @@ public final class CaptureContext {
   static boolean mayChangeSchema(String sql) {
     int i = 0;
     int n = sql.length();
-    while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
-      i++;
+    while (i < n) { // skip what may precede the keyword: blanks, parentheses, comments
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c) || c == '(') {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int eol = sql.indexOf('\n', i);
+        i = eol < 0 ? n : eol + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        break;
+      }
     }
     return startsWithWord(sql, i, "CREATE") || startsWithWord(sql, i, "ALTER")
         || startsWithWord(sql, i, "DROP") || startsWithWord(sql, i, "RENAME");
