@@ -137,6 +137,79 @@ class CaptureTest {
     assertThat(results.get(3).rows().get(0)).hasSize(7);
   }
 
+  @Test
+  void theSameSqlReadingAnotherSchemasTableIsDescribedAndRedactedByThatTable()
+      throws SQLException {
+    try (Connection raw = Databases.H2.dataSource(url).getConnection();
+        Statement s = raw.createStatement()) {
+      s.execute("create schema ta");
+      s.execute("create table ta.acct (id int, note varchar(20))");
+      s.execute("insert into ta.acct values (1, 'hello')");
+      s.execute("create schema tb");
+      s.execute("create table tb.acct (id int, password varchar(20))");
+      s.execute("insert into tb.acct values (1, 'hunter2')");
+    }
+    DataSource tenants = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
+        JdbcCaptureOptions.builder().secretColumns(Set.of("password")).build());
+    for (String schema : List.of("TA", "TB")) {
+      try (Connection c = tenants.getConnection()) {
+        c.setSchema(schema); // one tenant per schema: the same SQL text, another table
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from acct")) {
+          assertThat(rs.next()).isTrue();
+        }
+      }
+    }
+    List<JdbcResultSetEvent> results = rec.resultSets();
+    assertThat(results.get(0).columns()).extracting(col -> col.label()).containsExactly("ID", "NOTE");
+    assertThat(results.get(0).rows()).containsExactly(List.of(1, "hello"));
+    assertThat(results.get(1).columns()).extracting(col -> col.label())
+        .containsExactly("ID", "PASSWORD");
+    assertThat(results.get(1).rows().get(0)).containsExactly(1, "‹redacted›");
+  }
+
+  @Test
+  void oneStatementRunningDifferentQueriesDescribesEachByItsOwnColumns() throws SQLException {
+    DataSource secretive = ReproJdbc.wrap(Databases.H2.dataSource(url), rec.recorder,
+        JdbcCaptureOptions.builder().secretColumns(Set.of("password")).build());
+    try (Connection c = secretive.getConnection(); Statement s = c.createStatement()) {
+      insertPeople(c, 1);
+      try (ResultSet rs = s.executeQuery("select id, name from person")) {
+        rs.next();
+      }
+      try (ResultSet rs = s.executeQuery("select id, password from person")) {
+        rs.next();
+      }
+    }
+    JdbcResultSetEvent second = rec.resultSets().get(1);
+    assertThat(second.columns()).extracting(col -> col.label()).containsExactly("ID", "PASSWORD");
+    assertThat(second.rows().get(0)).containsExactly(1, "‹redacted›");
+  }
+
+  @Test
+  void aSchemaChangeInABatchIsNotedWhenTheBatchRunsNotWhenItIsAdded() throws SQLException {
+    String sql = "select id, salary from person";
+    try (Connection c = ds.getConnection(); Statement batch = c.createStatement()) {
+      insertPeople(c, 1);
+      readAll(c, sql); // DECIMAL, remembered
+      batch.addBatch("alter table person alter column salary set data type bigint");
+      readAll(c, sql); // still DECIMAL: the batch has not run
+      batch.executeBatch();
+      readAll(c, sql); // same labels, new type: only the batch's DDL can tell
+    }
+    List<JdbcResultSetEvent> results = rec.resultSets();
+    assertThat(results).hasSize(3);
+    assertThat(results.get(1).columns().get(1).jdbcType()).isEqualTo(Types.DECIMAL);
+    assertThat(results.get(2).columns().get(1).jdbcType()).isEqualTo(Types.BIGINT);
+  }
+
+  private static void readAll(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rs.getObject(1);
+      }
+    }
+  }
+
   private static void readOneRow(Connection c, String sql) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, 1);

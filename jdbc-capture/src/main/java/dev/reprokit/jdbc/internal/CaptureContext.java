@@ -38,6 +38,11 @@ public final class CaptureContext {
   private final ConcurrentHashMap<String, ResultShape> shapes = new ConcurrentHashMap<>();
   static final int MAX_SHAPES = 1_024;
   /**
+   * Longer SQL is not remembered: generated SQL (long literal IN lists) is rarely repeated,
+   * and this bounds what the cache holds to about 1,024 x 2,048 characters.
+   */
+  static final int MAX_SHAPE_SQL_LENGTH = 2_048;
+  /**
    * Whether statement warnings can be read after each execution without a round trip: not
    * with the MariaDB and MySQL drivers, which ask the server ({@code SHOW WARNINGS}).
    */
@@ -73,7 +78,7 @@ public final class CaptureContext {
   }
 
   void rememberShape(String sql, ResultShape shape) {
-    if (sql == null) {
+    if (sql == null || sql.length() > MAX_SHAPE_SQL_LENGTH) {
       return;
     }
     if (shapes.size() >= MAX_SHAPES) {
@@ -90,8 +95,12 @@ public final class CaptureContext {
    */
   void noteSchemaChange(String sql) {
     if (sql != null && !shapes.isEmpty() && mayChangeSchema(sql)) {
-      shapes.clear();
+      forgetShapes();
     }
+  }
+
+  void forgetShapes() {
+    shapes.clear();
   }
 
   static boolean mayChangeSchema(String sql) {

@@ -173,8 +173,10 @@ public final class ReproResultSet implements ResultSet {
   }
 
   /**
-   * The result's columns: from this statement's last result or the context's cache when the
-   * column count matches, else read from the driver's metadata (and remembered by SQL).
+   * The result's columns: the context's remembered description of this SQL's result when it
+   * still fits (same column count, and every column's label and name as the driver reports
+   * them now: the same SQL text can read another table under another schema, and the names
+   * decide which columns are secret), else read from the driver's metadata and remembered.
    */
   private ResultShape readShape() throws SQLException {
     ResultSetMetaData md = delegate.getMetaData();
@@ -182,18 +184,13 @@ public final class ReproResultSet implements ResultSet {
     // Only a query's first result is keyed by its SQL: later results (getMoreResults) differ.
     boolean query = source == null && sql != null;
     if (query) {
-      ResultShape known = capture.shape;
-      if (known == null || known.width() != n) {
-        known = capture.ctx.shapeOf(sql);
-      }
-      if (known != null && known.width() == n) {
-        capture.shape = known;
+      ResultShape known = capture.ctx.shapeOf(sql);
+      if (known != null && known.fits(md, n)) {
         return known;
       }
     }
     ResultShape read = describe(md, n);
     if (query) {
-      capture.shape = read;
       capture.ctx.rememberShape(sql, read);
     }
     return read;

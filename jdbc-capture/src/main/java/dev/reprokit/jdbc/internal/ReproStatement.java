@@ -267,7 +267,7 @@ public class ReproStatement implements Statement {
   public void addBatch(String sql) throws SQLException {
     delegate.addBatch(sql);
     capture.batchBinds().addBatchSql(sql);
-    capture.ctx.noteSchemaChange(sql);
+    capture.addedToBatch(sql);
   }
 
   @Override
@@ -276,6 +276,7 @@ public class ReproStatement implements Statement {
     if (capture.binds != null) {
       capture.binds.clearBatch();
     }
+    capture.batchCleared();
   }
 
   @Override

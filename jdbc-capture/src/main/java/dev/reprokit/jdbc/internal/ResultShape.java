@@ -1,7 +1,10 @@
 package dev.reprokit.jdbc.internal;
 
 import dev.reprokit.event.ColumnInfo;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The columns of a query's result as the driver described them, with what capture derives
@@ -18,6 +21,26 @@ record ResultShape(List<ColumnInfo> columns, boolean[] secret, boolean[] cursor)
 
   int width() {
     return columns.size();
+  }
+
+  /**
+   * Whether this description still fits a result: the same column count, and each column's
+   * label and name as the driver reports them now (two cheap calls per column, against the
+   * eight a full description takes). Types are not compared: a type change needs DDL, which
+   * the context notices when it runs through the capture.
+   */
+  boolean fits(ResultSetMetaData md, int columnCount) throws SQLException {
+    if (columnCount != columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < columnCount; i++) {
+      ColumnInfo known = columns.get(i);
+      if (!Objects.equals(known.label(), md.getColumnLabel(i + 1))
+          || !Objects.equals(known.name(), md.getColumnName(i + 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isSecret(int column) {

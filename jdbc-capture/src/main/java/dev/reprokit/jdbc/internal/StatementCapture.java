@@ -40,8 +40,8 @@ final class StatementCapture {
   private String lastSql;
   /** Whether the application moved past the first result of the last execution. */
   private boolean pastFirstResult;
-  /** The shape of this statement's last query result, reused while the column count holds. */
-  ResultShape shape;
+  /** Whether a statement added to the batch may change the schema (noted once it ran). */
+  private boolean batchMayChangeSchema;
 
   StatementCapture(ReproConnection connection, Statement owner, Statement raw, String kind,
       String sql) {
@@ -136,6 +136,7 @@ final class StatementCapture {
       ctx.fault(t);
     }
     publish(method, sql, t0, t1, -1, list, null);
+    afterBatch();
   }
 
   void batch(String method, long t0, long[] counts) {
@@ -153,6 +154,27 @@ final class StatementCapture {
       ctx.fault(t);
     }
     publish(method, sql, t0, t1, -1, list, null);
+    afterBatch();
+  }
+
+  /** {@code addBatch(sql)} on a plain statement: remembers whether the batch may change tables. */
+  void addedToBatch(String batchSql) {
+    if (batchSql != null && CaptureContext.mayChangeSchema(batchSql)) {
+      batchMayChangeSchema = true;
+    }
+  }
+
+  /** {@code clearBatch()}: nothing of the batch ran. */
+  void batchCleared() {
+    batchMayChangeSchema = false;
+  }
+
+  /** The batch ran (or failed part-way): a schema change in it is noted now. */
+  void afterBatch() {
+    if (batchMayChangeSchema) {
+      batchMayChangeSchema = false;
+      ctx.forgetShapes();
+    }
   }
 
   /** The execution threw: records it with the error, lets it trigger a bundle. */
@@ -181,6 +203,9 @@ final class StatementCapture {
       ctx.fault(t);
     }
     publish(method, sqlText, t0, t1, -1, counts, error);
+    if (method.startsWith("executeBatch") || method.startsWith("executeLargeBatch")) {
+      afterBatch(); // a failed batch may have run some of its DDL
+    }
     ctx.sqlError(error, "SQL error in " + method);
   }
 
