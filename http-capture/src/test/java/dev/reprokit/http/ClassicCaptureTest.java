@@ -190,6 +190,34 @@ class ClassicCaptureTest {
   }
 
   @Test
+  void aClientCalledFromInsideAnotherClientsChainIsNeverPartOfItsExchange() throws Exception {
+    dev.reprokit.Recorder closed = dev.reprokit.Recorder.create();
+    closed.close(); // capture installed, recorder switched off: the inner exchange never starts
+    for (dev.reprokit.Recorder innerRecorder : List.of(closed, new ThrowingRecorder(),
+        new CollectingRecorder())) {
+      try (CloseableHttpClient inner = ReproHttp.capture(HttpClients.custom(), innerRecorder)
+          .build();
+          CloseableHttpClient outer = ReproHttp.capture(HttpClients.custom()
+              .addRequestInterceptorFirst((request, entity, context) ->
+                  inner.execute(new HttpGet(server.url("/gzip")), // e.g. fetching a token
+                      r -> EntityUtils.toString(r.getEntity()))), recorder).build()) {
+        String body = outer.execute(new HttpGet(server.url("/text")),
+            r -> EntityUtils.toString(r.getEntity()));
+
+        assertThat(body).isEqualTo(TEXT);
+        HttpExchangeEvent e = recorder.single();
+        assertThat(e.uri()).isEqualTo(server.url("/text"));
+        assertThat(e.attempts()).as("inner recorder %s", innerRecorder).singleElement()
+            .satisfies(a -> assertThat(a.uri()).isEqualTo(server.url("/text")));
+        assertThat(e.contentEncoding()).isNull(); // /gzip's headers are not this exchange's
+        assertThat(utf8(e.responseBody().data())).isEqualTo(TEXT);
+      }
+      recorder.close();
+      recorder = new CollectingRecorder();
+    }
+  }
+
+  @Test
   void gzipResponseIsRecordedDecodedWithTheWireEncoding() throws Exception {
     String body = client.execute(new HttpGet(server.url("/gzip")),
         r -> EntityUtils.toString(r.getEntity()));

@@ -31,6 +31,9 @@ final class ClassicAttemptExec implements ExecChainHandler {
     TeeRequestEntity tee = null;
     try {
       state = CaptureSupport.currentClassic();
+      if (state != null && state.support != support) {
+        state = null; // another installation's exchange: this client's own did not start
+      }
       if (state != null) {
         attempt = state.beginAttempt(request);
         original = request.getEntity();

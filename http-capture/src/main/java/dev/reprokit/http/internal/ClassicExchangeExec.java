@@ -25,11 +25,17 @@ final class ClassicExchangeExec implements ExecChainHandler {
   public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope,
       ExecChain chain) throws IOException, HttpException {
     ExchangeState state = support.startClassic(request);
+    // Entered even when this exchange could not start: a client called from inside another
+    // client's chain (an interceptor fetching a token) must not see the outer exchange.
+    ExchangeState outer = support.enterClassic(state);
     if (state == null) {
-      return chain.proceed(request, scope);
+      try {
+        return chain.proceed(request, scope);
+      } finally {
+        support.exitClassic(outer);
+      }
     }
     ClassicHttpResponse response;
-    ExchangeState outer = support.enterClassic(state);
     try {
       response = chain.proceed(request, scope);
     } catch (Throwable t) {
