@@ -32,7 +32,6 @@ public final class CaptureSupport {
   final Recorder recorder;
   final HttpCaptureOptions options;
   final int cap;
-  final RequestUris uris = new RequestUris();
   private final AtomicLong lastFallbackLog = new AtomicLong(Long.MIN_VALUE);
 
   CaptureSupport(Recorder recorder, HttpCaptureOptions options) {

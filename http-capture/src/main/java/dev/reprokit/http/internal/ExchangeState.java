@@ -71,7 +71,7 @@ final class ExchangeState {
     this.scopeId = recorder.currentScopeId();
     this.thread = Thread.currentThread().getName();
     this.method = request.getMethod();
-    String fromGetUri = support.uris.uriOf(request);
+    String fromGetUri = RequestUris.uriOf(request);
     this.uriFromGetUri = fromGetUri != null;
     this.uri = fromGetUri != null ? fromGetUri : request.getRequestUri();
     this.appHeaders = request.getHeaders();
@@ -87,7 +87,7 @@ final class ExchangeState {
 
   /** A physical attempt starts; the request headers are taken when it ends (as on the wire). */
   synchronized Attempt beginAttempt(HttpRequest request) {
-    String attemptUri = support.uris.attemptUri(request, uriFromGetUri ? uri : null);
+    String attemptUri = RequestUris.attemptUri(request, uriFromGetUri ? uri : null);
     if (attemptUri == null) {
       attemptUri = request.getRequestUri();
     }

@@ -17,7 +17,7 @@ import org.apache.hc.core5.net.URIAuthority;
  * initialisation confirmed that this httpcore5 assembles URIs that way; otherwise every
  * request's {@code getUri()} is called as before. (Remembering the last URI across exchanges
  * was tried and left out: it pays only when an application calls the very same URL again, as
- * a benchmark does.) Thread-safe: no state.
+ * a benchmark does.) Stateless.
  */
 final class RequestUris {
   /** Whether a request class answers {@code getUri()} with {@code BasicHttpRequest}'s code. */
@@ -34,8 +34,10 @@ final class RequestUris {
   };
   private static final boolean ASSEMBLY_KNOWN = probeAssembly();
 
+  private RequestUris() {}
+
   /** {@code request.getUri().toString()}, or {@code null} when {@code getUri()} fails. */
-  String uriOf(HttpRequest request) {
+  static String uriOf(HttpRequest request) {
     try {
       return request.getUri().toString();
     } catch (Exception e) {
@@ -50,7 +52,7 @@ final class RequestUris {
    * @param exchangeUri the exchange's URI string, or {@code null} when it did not come from
    *     {@code getUri()}
    */
-  String attemptUri(HttpRequest request, String exchangeUri) {
+  static String attemptUri(HttpRequest request, String exchangeUri) {
     if (exchangeUri != null && ASSEMBLY_KNOWN && BASIC_GET_URI.get(request.getClass())
         && assemblesTo(request, exchangeUri)) {
       return exchangeUri;

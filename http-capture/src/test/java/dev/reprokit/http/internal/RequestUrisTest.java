@@ -32,7 +32,6 @@ class RequestUrisTest {
 
   @Test
   void answersWhatGetUriAnswers() throws Exception {
-    RequestUris uris = new RequestUris();
     String[] targets = {
       "http://localhost:8080/a?b=c", "http://localhost:8080/a?b=c", "https://example.com/x",
       "http://user:secret@example.com:81/p#fragment", "http://example.com", "http://[::1]:9/v6",
@@ -42,27 +41,26 @@ class RequestUrisTest {
       HttpGet app = new HttpGet(URI.create(target));
       BasicHttpRequest copy = copyOf(app);
 
-      assertThat(uris.uriOf(copy)).as(target).isEqualTo(getUri(copyOf(app)));
-      assertThat(uris.uriOf(app)).as(target).isEqualTo(getUri(new HttpGet(URI.create(target))));
+      assertThat(RequestUris.uriOf(copy)).as(target).isEqualTo(getUri(copyOf(app)));
+      assertThat(RequestUris.uriOf(app)).as(target).isEqualTo(getUri(new HttpGet(URI.create(target))));
     }
   }
 
   @Test
   void attemptGetsTheExchangeStringOnlyWhenItsPartsAssembleToIt() throws Exception {
-    RequestUris uris = new RequestUris();
     HttpGet app = new HttpGet(URI.create("http://localhost:8080/a?b=c"));
-    String exchangeUri = uris.uriOf(app);
+    String exchangeUri = RequestUris.uriOf(app);
     BasicHttpRequest sameTarget = copyOf(app);
     BasicHttpRequest redirected = copyOf(app);
     redirected.setPath("/elsewhere");
     BasicHttpRequest otherPort = copyOf(app);
     otherPort.setAuthority(new URIAuthority("localhost", 8081));
 
-    assertThat(uris.attemptUri(sameTarget, exchangeUri)).isSameAs(exchangeUri);
-    assertThat(uris.attemptUri(redirected, exchangeUri)).isEqualTo(getUri(copyOf(redirected)))
+    assertThat(RequestUris.attemptUri(sameTarget, exchangeUri)).isSameAs(exchangeUri);
+    assertThat(RequestUris.attemptUri(redirected, exchangeUri)).isEqualTo(getUri(copyOf(redirected)))
         .isEqualTo("http://localhost:8080/elsewhere");
-    assertThat(uris.attemptUri(otherPort, exchangeUri)).isEqualTo("http://localhost:8081/a?b=c");
-    assertThat(uris.attemptUri(sameTarget, null)).isEqualTo(exchangeUri);
+    assertThat(RequestUris.attemptUri(otherPort, exchangeUri)).isEqualTo("http://localhost:8081/a?b=c");
+    assertThat(RequestUris.attemptUri(sameTarget, null)).isEqualTo(exchangeUri);
   }
 
   @Test
@@ -81,11 +79,10 @@ class RequestUrisTest {
 
   @Test
   void asyncRequestsUseTheSameAssembly() throws Exception {
-    RequestUris uris = new RequestUris();
     SimpleHttpRequest request = SimpleHttpRequest.create("GET", "http://localhost:1/s?x=1");
 
-    assertThat(uris.uriOf(request)).isEqualTo("http://localhost:1/s?x=1");
-    assertThat(uris.uriOf(request)).isEqualTo(request.getUri().toString());
+    assertThat(RequestUris.uriOf(request)).isEqualTo("http://localhost:1/s?x=1");
+    assertThat(RequestUris.uriOf(request)).isEqualTo(request.getUri().toString());
   }
 
   @Test

@@ -90,8 +90,8 @@ public final class CaptureContext {
   /**
    * Forgets every remembered shape when {@code sql} may change a table's columns ({@code
    * CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME}), so a query run after a migration
-   * is described afresh. A change made by another process with the same column count goes
-   * unnoticed until the cache is cleared; docs/jdbc-capture.md says so.
+   * is described afresh. A type changed by another process under the same column labels and
+   * names goes unnoticed until the cache is cleared; docs/jdbc-capture.md says so.
    */
   void noteSchemaChange(String sql) {
     if (sql != null && !shapes.isEmpty() && mayChangeSchema(sql)) {

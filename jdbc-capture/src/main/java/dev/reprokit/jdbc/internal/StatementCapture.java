@@ -203,7 +203,7 @@ final class StatementCapture {
       ctx.fault(t);
     }
     publish(method, sqlText, t0, t1, -1, counts, error);
-    if (method.startsWith("executeBatch") || method.startsWith("executeLargeBatch")) {
+    if (isBatch(method)) {
       afterBatch(); // a failed batch may have run some of its DDL
     }
     ctx.sqlError(error, "SQL error in " + method);
@@ -211,7 +211,7 @@ final class StatementCapture {
 
   private long publish(String method, String sqlText, long t0, long t1, long updateCount,
       List<Long> batchCounts, Throwable error) {
-    boolean isBatch = method.startsWith("executeBatch") || method.startsWith("executeLargeBatch");
+    boolean isBatch = isBatch(method);
     List<List<BindValue>> batch = List.of();
     if (isBatch && binds != null) {
       try {
@@ -246,6 +246,10 @@ final class StatementCapture {
       ctx.fault(t);
       return -1;
     }
+  }
+
+  private static boolean isBatch(String method) {
+    return method.startsWith("executeBatch") || method.startsWith("executeLargeBatch");
   }
 
   /** The statement's warnings, read where the driver holds them locally (no round trip). */
