@@ -27,8 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Each variant runs in its own JVM with the Epsilon collector (which never frees anything),
  * so a class histogram of all objects taken before and after {@code ops} point selects holds
  * every object those selects allocated. Objects the JIT's escape analysis removed are not
- * allocated and do not appear, as in the benchmark. Counts are per operation; a class with
- * fewer than 0.05 objects per operation more or less than raw is left out.
+ * allocated and do not appear, as in the benchmark. Counts are per operation; a class whose
+ * difference to raw is under 0.05 objects and under 4 bytes per operation is left out.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.reprokit.benchmarks.AllocationCensus [variant] [warm-up ops] [measured ops]}
@@ -106,8 +106,9 @@ public final class AllocationCensus {
       Count a = raw.byClass().getOrDefault(name, none);
       Count b = other.byClass().getOrDefault(name, none);
       double objects = b.objects() - a.objects();
-      if (Math.abs(objects) >= 0.05) {
-        rows.add(new Row(name, objects, b.bytes() - a.bytes()));
+      double bytes = b.bytes() - a.bytes();
+      if (Math.abs(objects) >= 0.05 || Math.abs(bytes) >= 4) { // arrays can differ in length only
+        rows.add(new Row(name, objects, bytes));
       }
     }
     rows.sort((x, y) -> Double.compare(Math.abs(y.bytes()), Math.abs(x.bytes())));

@@ -84,4 +84,60 @@ class EventRingTest {
     assertThat(ring.snapshot(e -> ((MarkEvent) e).name().equals("even")))
         .extracting(Event::seq).containsExactly(2L, 4L, 6L, 8L, 10L);
   }
+
+  @Test
+  void racingWritersThatStallForLapsNeverLetAnOlderEventReplaceANewerOne() throws Exception {
+    // A tiny ring and writers that sometimes stall between taking a sequence number and
+    // putting the event, so that others lap the ring meanwhile, and that each hold one event
+    // back until every writer is done: however the puts interleave, each slot ends with the
+    // newest event that was ever put into it.
+    int capacity = 8;
+    EventRing ring = new EventRing(capacity, Long.MAX_VALUE);
+    java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    int threads = 4;
+    int perThread = 50_000;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CyclicBarrier allDone = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.List<Thread> writers = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long seed = t;
+      Thread w = new Thread(() -> {
+        java.util.Random random = new java.util.Random(seed);
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        long heldBack = -1;
+        for (int i = 0; i < perThread; i++) {
+          long seq = sequence.getAndIncrement();
+          if (i == perThread / 2) {
+            heldBack = seq; // put when everyone is done: many laps late
+            continue;
+          }
+          if (random.nextInt(100) == 0) {
+            Thread.yield(); // let the others lap the ring
+          }
+          ring.put(mark(seq, "e"));
+        }
+        try {
+          allDone.await();
+        } catch (Exception e) {
+          return;
+        }
+        ring.put(mark(heldBack, "e"));
+      });
+      writers.add(w);
+      w.start();
+    }
+    start.countDown();
+    for (Thread w : writers) {
+      w.join();
+    }
+    long total = (long) threads * perThread;
+    assertThat(ring.snapshot(e -> true)).extracting(Event::seq).containsExactlyElementsOf(
+        java.util.stream.LongStream.range(total - capacity, total).boxed().toList());
+    assertThat(ring.recorded() + ring.dropped()).isEqualTo(total);
+    assertThat(ring.retainedBytes()).isEqualTo(capacity * mark(0, "e").estimatedBytes());
+  }
 }
