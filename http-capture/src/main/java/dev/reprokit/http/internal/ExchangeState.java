@@ -43,7 +43,7 @@ final class ExchangeState {
   private final String scopeId;
   private final String method;
   private final String uri;
-  /** {@code uri} is the {@code toString()} of the request's {@code getUri()}. */
+  /** {@code uri} is what {@link RequestUris#uriOf} gave (not the relative request URI). */
   private final boolean uriFromGetUri;
   private final org.apache.hc.core5.http.Header[] appHeaders;
 

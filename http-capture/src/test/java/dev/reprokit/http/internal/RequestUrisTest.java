@@ -47,6 +47,30 @@ class RequestUrisTest {
   }
 
   @Test
+  void aTargetThatUriRejectsIsStillRecordedWithItsHost() throws Exception {
+    // getUri() throws for a space in the path; the client sends the request all the same,
+    // so the exchange keeps the whole target instead of losing its scheme and host.
+    BasicHttpRequest request = new BasicHttpRequest("GET", "/a b?c=d");
+    request.setScheme("http");
+    request.setAuthority(new URIAuthority("h", 8080));
+
+    assertThat(RequestUris.uriOf(request)).isEqualTo("http://h:8080/a b?c=d");
+    org.assertj.core.api.Assertions.assertThatThrownBy(request::getUri)
+        .isInstanceOf(java.net.URISyntaxException.class);
+  }
+
+  @Test
+  void assemblesWithoutParsingWhatGetUriParses() throws Exception {
+    String[] targets = {"http://localhost:8080/a?b=c%20d", "https://example.com", "http://[::1]:9/v6",
+        "http://user@example.net:81/p?q#f", "http://example.com:0/x"};
+    for (String target : targets) {
+      HttpGet app = new HttpGet(URI.create(target));
+      assertThat(RequestUris.assemble(app)).as(target).isEqualTo(getUri(app));
+      assertThat(RequestUris.assemble(copyOf(app))).as(target).isEqualTo(getUri(copyOf(app)));
+    }
+  }
+
+  @Test
   void attemptGetsTheExchangeStringOnlyWhenItsPartsAssembleToIt() throws Exception {
     HttpGet app = new HttpGet(URI.create("http://localhost:8080/a?b=c"));
     String exchangeUri = RequestUris.uriOf(app);
