@@ -76,25 +76,14 @@ public class BundleWriteBenchmark {
   private Path directory;
   private BundleWriter writer;
   private Snapshot snapshot;
-  private List<String> entryNames;
-  private List<byte[]> entryBytes;
+  private Entries entries;
 
   @Setup(Level.Trial)
   public void prepare() throws IOException {
     directory = Files.createTempDirectory("reprokit-bench-bundle");
     writer = new BundleWriter(RecorderConfig.builder().bundleDirectory(directory).build());
     snapshot = snapshot();
-    Path bundle = writer.write(snapshot);
-    entryNames = new ArrayList<>();
-    entryBytes = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(bundle.toFile())) {
-      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-        ZipEntry entry = e.nextElement();
-        entryNames.add(entry.getName());
-        entryBytes.add(zip.getInputStream(entry).readAllBytes());
-      }
-    }
-    Files.delete(bundle);
+    entries = Entries.takenFrom(writer.write(snapshot));
   }
 
   @TearDown(Level.Trial)
@@ -116,21 +105,47 @@ public class BundleWriteBenchmark {
 
   private Path plainZip() throws IOException {
     Path file = directory.resolve("plain.zip");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-      for (int i = 0; i < entryNames.size(); i++) {
-        zip.putNextEntry(new ZipEntry(entryNames.get(i)));
-        zip.write(entryBytes.get(i));
-        zip.closeEntry();
-      }
-    }
+    entries.writePlainZip(file);
     return file;
   }
 
-  /** Total bytes of the entries of the bundle, uncompressed (for the write-up). */
-  long entryBytes() {
-    return entryBytes.stream().mapToLong(b -> b.length).sum();
+  /**
+   * The entries of a written bundle, name and bytes, in order: what the plain zip writes again
+   * (the same bytes, no redaction, no hashes, no sync).
+   */
+  record Entries(List<String> names, List<byte[]> bytes) {
+
+    /** Reads every entry of {@code bundle}, then deletes it. */
+    static Entries takenFrom(Path bundle) throws IOException {
+      List<String> names = new ArrayList<>();
+      List<byte[]> bytes = new ArrayList<>();
+      try (ZipFile zip = new ZipFile(bundle.toFile())) {
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+          ZipEntry entry = e.nextElement();
+          names.add(entry.getName());
+          bytes.add(zip.getInputStream(entry).readAllBytes());
+        }
+      }
+      Files.delete(bundle);
+      return new Entries(names, bytes);
+    }
+
+    /** The plain zip of the benchmark: the entries deflated at the default level. */
+    void writePlainZip(Path file) throws IOException {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+          ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+        for (int i = 0; i < names.size(); i++) {
+          zip.putNextEntry(new ZipEntry(names.get(i)));
+          zip.write(bytes.get(i));
+          zip.closeEntry();
+        }
+      }
+    }
+
+    long totalBytes() {
+      return bytes.stream().mapToLong(b -> b.length).sum();
+    }
   }
 
   static Snapshot snapshot() {

@@ -8,25 +8,16 @@ import dev.reprokit.bundle.Snapshot;
 import dev.reprokit.event.Event;
 import dev.reprokit.internal.json.ReproJson;
 import dev.reprokit.internal.redact.AsciiAnchors;
-import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The floor under {@link BundleWriteBenchmark}'s ratio: the CPU time of the work any writer
@@ -50,18 +41,9 @@ public final class BundleWriteParts {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     Path dir = Files.createTempDirectory("reprokit-bundle-parts");
     Snapshot snapshot = BundleWriteBenchmark.snapshot();
-    Path bundle = new BundleWriter(RecorderConfig.builder().bundleDirectory(dir).build())
-        .write(snapshot);
-    List<String> names = new ArrayList<>();
-    List<byte[]> entries = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(bundle.toFile())) {
-      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-        ZipEntry entry = e.nextElement();
-        names.add(entry.getName());
-        entries.add(zip.getInputStream(entry).readAllBytes());
-      }
-    }
-    Files.delete(bundle);
+    BundleWriteBenchmark.Entries written = BundleWriteBenchmark.Entries.takenFrom(
+        new BundleWriter(RecorderConfig.builder().bundleDirectory(dir).build()).write(snapshot));
+    List<byte[]> entries = written.bytes();
     ObjectWriter eventWriter = ReproJson.mapper().writerFor(Event.class);
     AsciiAnchors words = AsciiAnchors.builder().word("pass", 0).word("token", 1)
         .word("secret", 2).word("bearer", 3).word("key", 4).build();
@@ -78,15 +60,7 @@ public final class BundleWriteParts {
         switch (part) {
           case 0 -> {
             Path file = dir.resolve("plain.zip");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-              zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-              for (int i = 0; i < names.size(); i++) {
-                zip.putNextEntry(new ZipEntry(names.get(i)));
-                zip.write(entries.get(i));
-                zip.closeEntry();
-              }
-            }
+            written.writePlainZip(file);
             Files.delete(file);
           }
           case 1 -> {
@@ -125,9 +99,8 @@ public final class BundleWriteParts {
         }
       }
     }
-    long bytes = entries.stream().mapToLong(e -> e.length).sum();
     System.out.printf(Locale.ROOT, "%d entries, %,d bytes uncompressed; %d rounds (checksum %d)%n",
-        names.size(), bytes, rounds, sink & 1);
+        entries.size(), written.totalBytes(), rounds, sink & 1);
     double zipMin = Arrays.stream(nanos[0]).min().orElseThrow();
     double floor = 1;
     for (int part = 0; part < parts.length; part++) {
