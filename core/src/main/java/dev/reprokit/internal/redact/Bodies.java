@@ -297,6 +297,23 @@ final class Bodies {
       this.path = path;
       this.rule = rule;
     }
+
+    /**
+     * Follows a field name or the end of an object or array on {@code stack} and says so;
+     * {@code false} for a token that starts a container or is a value, which the caller handles.
+     */
+    static boolean followed(JsonToken t, JsonParser p, Deque<Frame> stack)
+        throws java.io.IOException {
+      if (t == JsonToken.FIELD_NAME) {
+        stack.peek().field = p.currentName();
+        return true;
+      }
+      if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        stack.pop();
+        return true;
+      }
+      return false;
+    }
   }
 
   /** A replacement of chars [start, end) by text. */
@@ -401,12 +418,7 @@ final class Bodies {
       Deque<Frame> stack = new ArrayDeque<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME) {
-          stack.peek().field = p.currentName();
-          continue;
-        }
-        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-          stack.pop();
+        if (Frame.followed(t, p, stack)) {
           continue;
         }
         Frame parent = stack.peek();
@@ -541,12 +553,7 @@ final class Bodies {
       Deque<Frame> stack = new ArrayDeque<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME) {
-          stack.peek().field = p.currentName();
-          continue;
-        }
-        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-          stack.pop();
+        if (Frame.followed(t, p, stack)) {
           continue;
         }
         Frame parent = stack.peek();
