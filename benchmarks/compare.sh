@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Regression guard (not a timed unit test): runs the JDBC and HTTP comparisons in one JMH
 # run with the GC profiler, then prints every variant against the raw call and against the
-# peers, and the targets of the benchmarks issue as MET or MISSED.
+# peers, and the targets of the benchmarks issue as MET, MISSED or UNDECIDED (UNDECIDED:
+# JMH's error interval straddles the limit, so this run cannot tell; run more forks).
 #
 #   benchmarks/compare.sh                  # build the jar, full run (about 20 minutes)
 #   benchmarks/compare.sh --quick          # 1 fork, short iterations (a few minutes; rough)
 #   benchmarks/compare.sh --no-build -f 1  # reuse the jar; extra arguments go to JMH
-#   STRICT=1 benchmarks/compare.sh         # exit 1 when a target is missed
+#   STRICT=1 benchmarks/compare.sh         # exit 1 when a target is missed, 3 when undecided
 #   BENCH='JdbcH2' benchmarks/compare.sh   # only the benchmarks matching a regex
 #
 # Results: benchmarks/target/compare-<time>.json (JMH JSON) and .txt (the report).

@@ -17,11 +17,19 @@ import java.util.TreeMap;
  * Reads JMH's JSON results ({@code -rf json}) and prints, per benchmark, every variant next
  * to the raw call: score with its error, the difference and the ratio to raw, allocated
  * bytes per operation ({@code -prof gc}) and their difference to raw; then ReproKit against
- * each peer; then the targets of the benchmarks issue, each MET or MISSED with the numbers.
+ * each peer; then the targets of the benchmarks issue, each MET, MISSED or UNDECIDED with the
+ * numbers.
+ *
+ * <p>A verdict weighs JMH's score error (the half-width of its 99.9% confidence interval), not
+ * only the score: a target is MET when the whole interval is within it, MISSED when the whole
+ * interval is outside, and UNDECIDED when the interval straddles the limit, which on a noisy
+ * machine is the honest answer (run more forks or iterations, or a quieter machine). Where JMH
+ * gives no error (a single iteration), the score alone decides.
  *
  * <p>{@code java -cp benchmarks.jar dev.reprokit.benchmarks.Compare results.json [--strict]
- * [--markdown]} — with {@code --strict} the exit status is 1 when a target was missed (for a
- * release check), 2 when the file has no results; {@code --markdown} prints the tables for
+ * [--markdown]} — with {@code --strict} the exit status is 1 when a target was missed and 3
+ * when none was missed but some are undecided (for a release check), 2 when the file has no
+ * results; {@code --markdown} prints the tables for
  * {@code docs/performance.md}. Variants named {@code raw} (or starting with
  * {@code raw}) are the baseline; variants starting with {@code reprokit} are ReproKit; the
  * others are peers.
@@ -38,8 +46,37 @@ public final class Compare {
     }
   }
 
+  /** What one run says about a target, its error interval included. */
+  enum Outcome {
+    MET, MISSED, UNDECIDED;
+
+    /**
+     * The outcome for a measured {@code value ± error} that must stay at most {@code limit}.
+     * An unknown error ({@code NaN}) counts as none.
+     */
+    static Outcome atMost(double value, double error, double limit) {
+      double e = Double.isNaN(error) ? 0 : error;
+      if (value + e <= limit) {
+        return MET;
+      }
+      return value - e > limit ? MISSED : UNDECIDED;
+    }
+
+    /** The outcome for a quantity known to lie in {@code [low, high]} that must stay ≤ limit. */
+    static Outcome within(double low, double high, double limit) {
+      if (high <= limit) {
+        return MET;
+      }
+      return low > limit ? MISSED : UNDECIDED;
+    }
+  }
+
   /** A target's verdict. */
-  record Verdict(String target, boolean met, String evidence) {}
+  record Verdict(String target, Outcome outcome, String evidence) {
+    boolean met() {
+      return outcome == Outcome.MET;
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -54,10 +91,16 @@ public final class Compare {
     }
     boolean markdown = List.of(args).contains("--markdown");
     List<Verdict> verdicts = report(rows, System.out, markdown);
-    long missed = verdicts.stream().filter(v -> !v.met()).count();
-    if (strict && missed > 0) {
+    if (strict && count(verdicts, Outcome.MISSED) > 0) {
       System.exit(1);
     }
+    if (strict && count(verdicts, Outcome.UNDECIDED) > 0) {
+      System.exit(3);
+    }
+  }
+
+  static long count(List<Verdict> verdicts, Outcome outcome) {
+    return verdicts.stream().filter(v -> v.outcome() == outcome).count();
   }
 
   static List<Row> read(Path json) throws IOException {
@@ -117,7 +160,9 @@ public final class Compare {
       printBenchmark(e.getKey(), e.getValue(), out, markdown);
     }
     List<Verdict> verdicts = targets(byBenchmark);
-    long missed = verdicts.stream().filter(v -> !v.met()).count();
+    String tally = String.format(Locale.ROOT, "%d targets met, %d missed, %d undecided",
+        count(verdicts, Outcome.MET), count(verdicts, Outcome.MISSED),
+        count(verdicts, Outcome.UNDECIDED));
     out.println();
     if (markdown) {
       out.println("#### Targets");
@@ -125,10 +170,13 @@ public final class Compare {
       out.println("| verdict | target | evidence |");
       out.println("| --- | --- | --- |");
       for (Verdict v : verdicts) {
-        out.printf(Locale.ROOT, "| %s | %s | %s |%n", v.met() ? "met" : "**MISSED**",
-            v.target(), v.evidence());
+        out.printf(Locale.ROOT, "| %s | %s | %s |%n", switch (v.outcome()) {
+          case MET -> "met";
+          case MISSED -> "**MISSED**";
+          case UNDECIDED -> "undecided";
+        }, v.target(), v.evidence());
       }
-      out.printf(Locale.ROOT, "%n%d targets met, %d missed.%n", verdicts.size() - missed, missed);
+      out.printf(Locale.ROOT, "%n%s.%n", tally);
       return verdicts;
     }
     out.println("== Targets (benchmarks issue) ==");
@@ -136,10 +184,13 @@ public final class Compare {
       out.println("(no results that a target applies to)");
     }
     for (Verdict v : verdicts) {
-      out.printf(Locale.ROOT, "%-7s %s%n        %s%n", v.met() ? "MET" : "MISSED", v.target(),
-          v.evidence());
+      out.printf(Locale.ROOT, "%-9s %s%n          %s%n", v.outcome(), v.target(), v.evidence());
     }
-    out.printf(Locale.ROOT, "%n%d targets met, %d missed%n", verdicts.size() - missed, missed);
+    out.printf(Locale.ROOT, "%n%s%n", tally);
+    if (count(verdicts, Outcome.UNDECIDED) > 0) {
+      out.println("UNDECIDED: the error interval straddles the limit; run more forks and"
+          + " iterations, or on a quieter machine, to decide.");
+    }
     return verdicts;
   }
 
@@ -277,8 +328,9 @@ public final class Compare {
     String rec = "RecorderBenchmark.record1Thread";
     Row recorder = find(all, rec, "-");
     if (recorder != null && recorder.unit().equals("ops/s")) {
+      // at least 5 M/s is at most -5 M/s
       v.add(new Verdict(rec + ": at least 5,000,000 events/s from one thread",
-          recorder.score() >= 5_000_000,
+          Outcome.atMost(-recorder.score(), recorder.error(), -5_000_000),
           String.format(Locale.ROOT, "%,.0f ± %,.0f events/s", recorder.score(),
               recorder.error())));
     }
@@ -296,7 +348,8 @@ public final class Compare {
     }
     double added = ours.score() - raw.score();
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds at most %.0f %s", name,
-        ours.variant(), max, raw.unit()), added <= max,
+        ours.variant(), max, raw.unit()),
+        Outcome.atMost(added, combined(ours.error(), raw.error()), max),
         String.format(Locale.ROOT, "%s - %s = %s ± %s %s", fmt(ours.score()), fmt(raw.score()),
             fmt(added), fmt(combined(ours.error(), raw.error())), raw.unit())));
   }
@@ -306,10 +359,17 @@ public final class Compare {
       return;
     }
     double ratio = ours.score() / raw.score();
+    // the ratio's interval from the ends of both intervals; an unknown error counts as none
+    double oursError = Double.isNaN(ours.error()) ? 0 : ours.error();
+    double rawError = Double.isNaN(raw.error()) ? 0 : raw.error();
+    double low = (ours.score() - oursError) / (raw.score() + rawError);
+    double high = raw.score() > rawError
+        ? (ours.score() + oursError) / (raw.score() - rawError) : Double.POSITIVE_INFINITY;
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s at most %.2f × %s", name,
-        ours.variant(), max, raw.variant()), ratio <= max,
-        String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f", fmt(ours.score()),
-            fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(), ratio)));
+        ours.variant(), max, raw.variant()), Outcome.within(low, high, max),
+        String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f (%.3f to %.3f)",
+            fmt(ours.score()), fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(),
+            ratio, low, high)));
   }
 
   private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,
@@ -319,7 +379,8 @@ public final class Compare {
     }
     double added = ours.alloc() - raw.alloc();
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s allocates at most %s above raw", name,
-        ours.variant(), what), added <= max,
+        ours.variant(), what),
+        Outcome.atMost(added, combined(ours.allocError(), raw.allocError()), max),
         String.format(Locale.ROOT, "%.0f - %.0f = %+.0f B/op", ours.alloc(), raw.alloc(),
             added)));
   }
@@ -330,8 +391,15 @@ public final class Compare {
     }
     double ourCost = ours.score() - raw.score();
     double peerCost = peer.score() - raw.score();
+    // raw's own error cancels out of the comparison: ours - peer is what decides
+    double error = combined(ours.error(), peer.error());
+    Outcome outcome = Outcome.atMost(ourCost - peerCost, error, 0);
+    if (outcome == Outcome.MET && ourCost == peerCost) {
+      outcome = Outcome.MISSED; // "less than": a tie with no error is not cheaper
+    }
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds less than %s", name,
-        ours.variant(), peer.variant()), ourCost < peerCost,
-        String.format(Locale.ROOT, "%s vs %s %s", fmt(ourCost), fmt(peerCost), raw.unit())));
+        ours.variant(), peer.variant()), outcome,
+        String.format(Locale.ROOT, "%s vs %s %s (difference %s ± %s)", fmt(ourCost),
+            fmt(peerCost), raw.unit(), fmt(ourCost - peerCost), fmt(error))));
   }
 }

@@ -15,13 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareTest {
 
   private static String run(String benchmark, String variant, double score, double alloc) {
+    return run(benchmark, variant, score, 5.0, alloc);
+  }
+
+  private static String run(String benchmark, String variant, double score, double error,
+      double alloc) {
     return """
         {"benchmark":"dev.reprokit.benchmarks.%s","mode":"avgt","threads":1,
          "params":{"variant":"%s"},
-         "primaryMetric":{"score":%s,"scoreError":5.0,"scoreUnit":"ns/op"},
+         "primaryMetric":{"score":%s,"scoreError":%s,"scoreUnit":"ns/op"},
          "secondaryMetrics":{"gc.alloc.rate.norm":{"score":%s,"scoreError":"NaN",
            "scoreUnit":"B/op"}}}
-        """.formatted(benchmark, variant, score, alloc);
+        """.formatted(benchmark, variant, score, error, alloc);
+  }
+
+  private static Compare.Outcome outcomeOf(List<Compare.Verdict> verdicts, String target) {
+    return verdicts.stream().filter(v -> v.target().equals(target)).findFirst()
+        .orElseThrow(() -> new AssertionError("no verdict for " + target + " in " + verdicts))
+        .outcome();
   }
 
   private static List<Compare.Verdict> judge(Path dir, String... runs) throws Exception {
@@ -69,6 +80,67 @@ class CompareTest {
         run(get64k, "raw", 100_000, 28_000),
         run(get64k, "reprokit", 106_000, 28_000 + 2 * 65_536));
     assertThat(over).hasSize(2).noneMatch(Compare.Verdict::met);
+  }
+
+  @Test
+  void anErrorIntervalThatStraddlesTheLimitIsUndecidedNotMetOrMissed(@TempDir Path dir)
+      throws Exception {
+    String h2 = "JdbcH2Benchmark.pointSelect";
+    List<Compare.Verdict> verdicts = judge(dir,
+        run(h2, "raw", 2000, 100, 2000),
+        run(h2, "reprokit", 2200, 100, 2250), // +200 ± 141 against at most 250
+        run(h2, "reprokit-noop", 2060, 100, 2000), // 1.03, between 0.93 and 1.14
+        run(h2, "datasource-proxy", 2250, 100, 4000), // 50 ± 141 dearer than ReproKit
+        run(h2, "opentelemetry", 2900, 100, 4500));
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit adds at most 250 ns/op"))
+        .isEqualTo(Compare.Outcome.UNDECIDED);
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit-noop at most 1.05 × raw"))
+        .isEqualTo(Compare.Outcome.UNDECIDED);
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit adds less than datasource-proxy"))
+        .isEqualTo(Compare.Outcome.UNDECIDED);
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit adds less than opentelemetry"))
+        .isEqualTo(Compare.Outcome.MET);
+    // allocation carries no error here: the numbers alone decide
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit allocates at most 300 B/op above raw"))
+        .isEqualTo(Compare.Outcome.MET);
+  }
+
+  @Test
+  void aPeerThatIsCheaperBeyondTheErrorMakesTheComparisonMissed(@TempDir Path dir)
+      throws Exception {
+    String h2 = "JdbcH2Benchmark.pointSelect";
+    List<Compare.Verdict> verdicts = judge(dir,
+        run(h2, "raw", 2000, 50, 2000),
+        run(h2, "reprokit", 2800, 50, 2800),
+        run(h2, "datasource-proxy", 2500, 50, 3500));
+    assertThat(outcomeOf(verdicts, h2 + ": reprokit adds less than datasource-proxy"))
+        .isEqualTo(Compare.Outcome.MISSED);
+  }
+
+  @Test
+  void theReportCountsEachOutcomeAndSaysHowToDecide(@TempDir Path dir) throws Exception {
+    String h2 = "JdbcH2Benchmark.pointSelect";
+    Path json = dir.resolve("results.json");
+    Files.writeString(json, "[" + String.join(",",
+        run(h2, "raw", 2000, 100, 2000),
+        run(h2, "reprokit", 2200, 100, 2600)) + "]");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Compare.report(Compare.read(json), new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("UNDECIDED JdbcH2Benchmark.pointSelect: reprokit adds at most 250 ns/op")
+        .contains("MISSED    JdbcH2Benchmark.pointSelect: reprokit allocates at most 300 B/op")
+        .contains("0 targets met, 1 missed, 1 undecided")
+        .contains("run more forks");
+  }
+
+  @Test
+  void theOutcomeOfAnIntervalAgainstALimit() {
+    assertThat(Compare.Outcome.atMost(90, 10, 100)).isEqualTo(Compare.Outcome.MET);
+    assertThat(Compare.Outcome.atMost(95, 10, 100)).isEqualTo(Compare.Outcome.UNDECIDED);
+    assertThat(Compare.Outcome.atMost(105, 10, 100)).isEqualTo(Compare.Outcome.UNDECIDED);
+    assertThat(Compare.Outcome.atMost(111, 10, 100)).isEqualTo(Compare.Outcome.MISSED);
+    assertThat(Compare.Outcome.atMost(101, Double.NaN, 100)).isEqualTo(Compare.Outcome.MISSED);
+    assertThat(Compare.Outcome.atMost(99, Double.NaN, 100)).isEqualTo(Compare.Outcome.MET);
   }
 
   @Test
