@@ -6,6 +6,7 @@ import dev.reprokit.jdbc.JdbcCaptureOptions;
 import dev.reprokit.jdbc.ReproJdbc;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * One way of reaching the database: the raw driver, a peer library, or a ReproKit variant.
@@ -38,8 +39,20 @@ final class JdbcVariant implements AutoCloseable {
     this.recorder = recorder;
   }
 
-  /** Wraps the driver's {@code raw} data source as the variant {@code name} does. */
+  /**
+   * Wraps the driver's {@code raw} data source as the variant {@code name} does, in a JVM
+   * whose logging is started, as in any application that logs.
+   *
+   * <p>Why the logging: SLF4J's start-up iterates a {@code LinkedHashSet}. After that the JIT
+   * compiles every {@code HashSet.iterator()} for two map types, and escape analysis can no
+   * longer remove the iterators H2 creates per statement ({@code Transaction.markStatementStart}
+   * and {@code markStatementEnd}). A JVM that never started logging runs raw H2 about 120 B/op
+   * lighter than any real application does (2,176 against 2,280–2,296 B/op for the point
+   * select), and a variant whose library logs, ReproKit included, pays those bytes as if they
+   * were its own. So every variant starts SLF4J first; see docs/performance.md.
+   */
   static JdbcVariant open(String name, DataSource raw) {
+    LoggerFactory.getLogger(JdbcVariant.class);
     switch (name) {
       case RAW:
         return new JdbcVariant(name, raw, null);
