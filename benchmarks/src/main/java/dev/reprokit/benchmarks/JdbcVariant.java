@@ -43,10 +43,11 @@ final class JdbcVariant implements AutoCloseable {
    * Wraps the driver's {@code raw} data source as the variant {@code name} does, in a JVM
    * whose logging is started, as in any application that logs.
    *
-   * <p>Why the logging: SLF4J's start-up iterates a {@code LinkedHashSet}. After that the JIT
-   * compiles every {@code HashSet.iterator()} for two map types, and escape analysis can no
-   * longer remove the iterators H2 creates per statement ({@code Transaction.markStatementStart}
-   * and {@code markStatementEnd}). A JVM that never started logging runs raw H2 about 120 B/op
+   * <p>Why the logging: once SLF4J has started (finding its provider), {@code
+   * HashSet.iterator()} has seen a set backed by a {@code LinkedHashMap}, the JIT compiles it
+   * for both map types ({@code -XX:+PrintInlining} shows it), and escape analysis no longer
+   * removes the iterators H2 creates per statement ({@code Transaction.markStatementStart} and
+   * {@code markStatementEnd}). A JVM that never started logging runs raw H2 about 120 B/op
    * lighter than any real application does (2,176 against 2,280–2,296 B/op for the point
    * select), and a variant whose library logs, ReproKit included, pays those bytes as if they
    * were its own. So every variant starts SLF4J first; see docs/performance.md.
