@@ -22,9 +22,12 @@ import java.util.TreeMap;
  *
  * <p>A verdict weighs JMH's score error (the half-width of its 99.9% confidence interval), not
  * only the score: a target is MET when the whole interval is within it, MISSED when the whole
- * interval is outside, and UNDECIDED when the interval straddles the limit, which on a noisy
- * machine is the honest answer (run more forks or iterations, or a quieter machine). Where JMH
- * gives no error (a single iteration), the score alone decides.
+ * interval is outside, and UNDECIDED when the interval straddles the limit (run more forks or
+ * iterations, or on a quieter machine). The errors of two scores combine in quadrature, for a
+ * difference absolutely and for a ratio relatively. JMH treats every iteration of every fork
+ * as one sample, and forks on a noisy machine differ more than that assumes, so the 99.9% is
+ * nominal: a verdict is much less likely to be chance than one on the scores alone, not
+ * immune to it. An error JMH does not give (a single iteration) counts as none.
  *
  * <p>{@code java -cp benchmarks.jar dev.reprokit.benchmarks.Compare results.json [--strict]
  * [--markdown]} — with {@code --strict} the exit status is 1 when a target was missed and 3
@@ -46,37 +49,51 @@ public final class Compare {
     }
   }
 
-  /** What one run says about a target, its error interval included. */
+  /**
+   * What one run says about a target, for a measured {@code value ± error} (an error that is
+   * not known, {@code NaN}, counts as none).
+   */
   enum Outcome {
     MET, MISSED, UNDECIDED;
 
-    /**
-     * The outcome for a measured {@code value ± error} that must stay at most {@code limit}.
-     * An unknown error ({@code NaN}) counts as none.
-     */
+    /** The target {@code value <= limit}. */
     static Outcome atMost(double value, double error, double limit) {
-      double e = Double.isNaN(error) ? 0 : error;
+      double e = known(error);
       if (value + e <= limit) {
         return MET;
       }
       return value - e > limit ? MISSED : UNDECIDED;
     }
 
-    /** The outcome for a quantity known to lie in {@code [low, high]} that must stay ≤ limit. */
-    static Outcome within(double low, double high, double limit) {
-      if (high <= limit) {
+    /** The target {@code value < limit}. */
+    static Outcome lessThan(double value, double error, double limit) {
+      double e = known(error);
+      if (value + e < limit) {
         return MET;
       }
-      return low > limit ? MISSED : UNDECIDED;
+      return value - e >= limit ? MISSED : UNDECIDED;
+    }
+
+    /** The target {@code value >= limit}. */
+    static Outcome atLeast(double value, double error, double limit) {
+      double e = known(error);
+      if (value - e >= limit) {
+        return MET;
+      }
+      return value + e < limit ? MISSED : UNDECIDED;
     }
   }
 
-  /** A target's verdict. */
-  record Verdict(String target, Outcome outcome, String evidence) {
-    boolean met() {
-      return outcome == Outcome.MET;
+  /** The exit status of {@code --strict}: 1 when a target was missed, 3 when one is undecided. */
+  static int strictExitStatus(List<Verdict> verdicts) {
+    if (count(verdicts, Outcome.MISSED) > 0) {
+      return 1;
     }
+    return count(verdicts, Outcome.UNDECIDED) > 0 ? 3 : 0;
   }
+
+  /** A target's verdict. */
+  record Verdict(String target, Outcome outcome, String evidence) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -91,11 +108,9 @@ public final class Compare {
     }
     boolean markdown = List.of(args).contains("--markdown");
     List<Verdict> verdicts = report(rows, System.out, markdown);
-    if (strict && count(verdicts, Outcome.MISSED) > 0) {
-      System.exit(1);
-    }
-    if (strict && count(verdicts, Outcome.UNDECIDED) > 0) {
-      System.exit(3);
+    int status = strict ? strictExitStatus(verdicts) : 0;
+    if (status != 0) {
+      System.exit(status);
     }
   }
 
@@ -245,7 +260,8 @@ public final class Compare {
         }
         double ourCost = ours.score() - raw.score();
         double peerCost = peer.score() - raw.score();
-        out.printf(Locale.ROOT, "%s%s vs %s: overhead %s vs %s %s (%s, %.2f× the peer's)",
+        out.printf(Locale.ROOT,
+            "%s%s vs %s: overhead %s vs %s %s (point estimates: %s, %.2f× the peer's)",
             markdown ? "- " : "  ", ours.variant(), peer.variant(), fmt(ourCost), fmt(peerCost),
             ours.unit(), ourCost < peerCost ? "ReproKit cheaper" : "ReproKit NOT cheaper",
             ourCost / peerCost);
@@ -258,8 +274,18 @@ public final class Compare {
     }
   }
 
+  /** Two scores' errors in quadrature, for display: NaN (shown as "?") when either is unknown. */
   private static double combined(double a, double b) {
-    return Math.sqrt(a * a + b * b); // NaN (unknown) when either error is unknown
+    return Math.sqrt(a * a + b * b);
+  }
+
+  /** Two scores' errors in quadrature, for a verdict: an unknown error counts as none. */
+  private static double combinedKnown(double a, double b) {
+    return combined(known(a), known(b));
+  }
+
+  private static double known(double error) {
+    return Double.isNaN(error) ? 0 : error;
   }
 
   private static String fmt(double v) {
@@ -328,9 +354,8 @@ public final class Compare {
     String rec = "RecorderBenchmark.record1Thread";
     Row recorder = find(all, rec, "-");
     if (recorder != null && recorder.unit().equals("ops/s")) {
-      // at least 5 M/s is at most -5 M/s
       v.add(new Verdict(rec + ": at least 5,000,000 events/s from one thread",
-          Outcome.atMost(-recorder.score(), recorder.error(), -5_000_000),
+          Outcome.atLeast(recorder.score(), recorder.error(), 5_000_000),
           String.format(Locale.ROOT, "%,.0f ± %,.0f events/s", recorder.score(),
               recorder.error())));
     }
@@ -349,7 +374,7 @@ public final class Compare {
     double added = ours.score() - raw.score();
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds at most %.0f %s", name,
         ours.variant(), max, raw.unit()),
-        Outcome.atMost(added, combined(ours.error(), raw.error()), max),
+        Outcome.atMost(added, combinedKnown(ours.error(), raw.error()), max),
         String.format(Locale.ROOT, "%s - %s = %s ± %s %s", fmt(ours.score()), fmt(raw.score()),
             fmt(added), fmt(combined(ours.error(), raw.error())), raw.unit())));
   }
@@ -359,17 +384,13 @@ public final class Compare {
       return;
     }
     double ratio = ours.score() / raw.score();
-    // the ratio's interval from the ends of both intervals; an unknown error counts as none
-    double oursError = Double.isNaN(ours.error()) ? 0 : ours.error();
-    double rawError = Double.isNaN(raw.error()) ? 0 : raw.error();
-    double low = (ours.score() - oursError) / (raw.score() + rawError);
-    double high = raw.score() > rawError
-        ? (ours.score() + oursError) / (raw.score() - rawError) : Double.POSITIVE_INFINITY;
+    // relative errors in quadrature, as the differences combine absolute ones
+    double error = ratio * combinedKnown(known(ours.error()) / ours.score(),
+        known(raw.error()) / raw.score());
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s at most %.2f × %s", name,
-        ours.variant(), max, raw.variant()), Outcome.within(low, high, max),
-        String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f (%.3f to %.3f)",
-            fmt(ours.score()), fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(),
-            ratio, low, high)));
+        ours.variant(), max, raw.variant()), Outcome.atMost(ratio, error, max),
+        String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f ± %.3f", fmt(ours.score()),
+            fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(), ratio, error)));
   }
 
   private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,
@@ -378,11 +399,11 @@ public final class Compare {
       return;
     }
     double added = ours.alloc() - raw.alloc();
+    double error = combinedKnown(ours.allocError(), raw.allocError());
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s allocates at most %s above raw", name,
-        ours.variant(), what),
-        Outcome.atMost(added, combined(ours.allocError(), raw.allocError()), max),
-        String.format(Locale.ROOT, "%.0f - %.0f = %+.0f B/op", ours.alloc(), raw.alloc(),
-            added)));
+        ours.variant(), what), Outcome.atMost(added, error, max),
+        String.format(Locale.ROOT, "%.0f - %.0f = %+.0f ± %.0f B/op", ours.alloc(), raw.alloc(),
+            added, error)));
   }
 
   private static void cheaperThan(List<Verdict> v, String name, Row raw, Row ours, Row peer) {
@@ -392,13 +413,9 @@ public final class Compare {
     double ourCost = ours.score() - raw.score();
     double peerCost = peer.score() - raw.score();
     // raw's own error cancels out of the comparison: ours - peer is what decides
-    double error = combined(ours.error(), peer.error());
-    Outcome outcome = Outcome.atMost(ourCost - peerCost, error, 0);
-    if (outcome == Outcome.MET && ourCost == peerCost) {
-      outcome = Outcome.MISSED; // "less than": a tie with no error is not cheaper
-    }
+    double error = combinedKnown(ours.error(), peer.error());
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds less than %s", name,
-        ours.variant(), peer.variant()), outcome,
+        ours.variant(), peer.variant()), Outcome.lessThan(ourCost - peerCost, error, 0),
         String.format(Locale.ROOT, "%s vs %s %s (difference %s ± %s)", fmt(ourCost),
             fmt(peerCost), raw.unit(), fmt(ourCost - peerCost), fmt(error))));
   }

@@ -40,20 +40,20 @@ final class JdbcVariant implements AutoCloseable {
   }
 
   /**
-   * Wraps the driver's {@code raw} data source as the variant {@code name} does, in a JVM
-   * whose logging is started, as in any application that logs.
-   *
-   * <p>Why the logging: once SLF4J has started (finding its provider), {@code
-   * HashSet.iterator()} has seen a set backed by a {@code LinkedHashMap}, the JIT compiles it
-   * for both map types ({@code -XX:+PrintInlining} shows it), and escape analysis no longer
-   * removes the iterators H2 creates per statement ({@code Transaction.markStatementStart} and
-   * {@code markStatementEnd}). A JVM that never started logging runs raw H2 about 120 B/op
-   * lighter than any real application does (2,176 against 2,280–2,296 B/op for the point
-   * select), and a variant whose library logs, ReproKit included, pays those bytes as if they
-   * were its own. So every variant starts SLF4J first; see docs/performance.md.
+   * Starts SLF4J, as an application that logs has before its first query. Without it, the raw
+   * variant runs in a JVM in which nothing has started logging: there, the JIT scalar-replaces
+   * iterators that H2 allocates per statement, and stops doing so once logging has started,
+   * so a variant whose library starts SLF4J (ReproKit's JDBC capture does, when it loads) would
+   * pay for H2's iterators as if they were its own. What was measured, and what is only the
+   * likely mechanism: docs/performance.md, "H2's collateral iterators were the benchmark's".
    */
-  static JdbcVariant open(String name, DataSource raw) {
+  static void startLogging() {
     LoggerFactory.getLogger(JdbcVariant.class);
+  }
+
+  /** Wraps the driver's {@code raw} data source as the variant {@code name} does. */
+  static JdbcVariant open(String name, DataSource raw) {
+    startLogging(); // every variant, raw included: see startLogging()
     switch (name) {
       case RAW:
         return new JdbcVariant(name, raw, null);
