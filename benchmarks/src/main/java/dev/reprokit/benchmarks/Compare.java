@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Reads JMH's JSON results ({@code -rf json}) and prints, per benchmark, every variant next
@@ -40,9 +41,13 @@ import java.util.TreeMap;
 public final class Compare {
   private Compare() {}
 
-  /** One result row: a benchmark method with one variant. */
+  /**
+   * One result row: a benchmark method with one variant. {@code pairedRatios} holds, for a
+   * paired benchmark ({@link JdbcPostgresPairedBenchmark}), ReproKit's summed time over raw's
+   * in each iteration of each fork; it is empty for every other benchmark.
+   */
   record Row(String benchmark, String variant, String mode, double score, double error,
-      String unit, double alloc, double allocError) {
+      String unit, double alloc, double allocError, List<Double> pairedRatios) {
 
     boolean hasAlloc() {
       return !Double.isNaN(alloc);
@@ -138,9 +143,31 @@ public final class Compare {
           primary.path("score").asDouble(), number(primary.path("scoreError")),
           primary.path("scoreUnit").asText(),
           alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble(),
-          alloc.isMissingNode() ? Double.NaN : number(alloc.path("scoreError"))));
+          alloc.isMissingNode() ? Double.NaN : number(alloc.path("scoreError")),
+          pairedRatios(run.path("secondaryMetrics"))));
     }
     return rows;
+  }
+
+  /**
+   * ReproKit's time over raw's per iteration, from the {@code reprokitNanos} and
+   * {@code rawNanos} counters of a paired benchmark (JMH's {@code rawData}: one array of
+   * iterations per fork); empty when the run has no such counters.
+   */
+  private static List<Double> pairedRatios(JsonNode secondary) {
+    JsonNode ours = secondary.path("reprokitNanos").path("rawData");
+    JsonNode raw = secondary.path("rawNanos").path("rawData");
+    List<Double> ratios = new ArrayList<>();
+    for (int fork = 0; fork < Math.min(ours.size(), raw.size()); fork++) {
+      JsonNode o = ours.get(fork);
+      JsonNode r = raw.get(fork);
+      for (int i = 0; i < Math.min(o.size(), r.size()); i++) {
+        if (r.get(i).asDouble() > 0) {
+          ratios.add(o.get(i).asDouble() / r.get(i).asDouble());
+        }
+      }
+    }
+    return List.copyOf(ratios);
   }
 
   private static double number(JsonNode n) {
@@ -330,6 +357,11 @@ public final class Compare {
     if (pgRaw != null) {
       ratioAtMost(v, pg, pgRaw, find(all, pg, "reprokit"), 1.02);
     }
+    String pgPaired = "JdbcPostgresPairedBenchmark.pointSelectPair";
+    Row paired = find(all, pgPaired, "-");
+    if (paired != null && !paired.pairedRatios().isEmpty()) {
+      pairedRatioAtMost(v, pgPaired, paired.pairedRatios(), 1.02);
+    }
     Map<String, Double> captured = new LinkedHashMap<>();
     captured.put("get1k", 1024.0);
     captured.put("get64k", 64 * 1024.0);
@@ -391,6 +423,23 @@ public final class Compare {
         ours.variant(), max, raw.variant()), Outcome.atMost(ratio, error, max),
         String.format(Locale.ROOT, "%s ± %s / %s ± %s %s = %.3f ± %.3f", fmt(ours.score()),
             fmt(ours.error()), fmt(raw.score()), fmt(raw.error()), raw.unit(), ratio, error)));
+  }
+
+  /**
+   * A paired benchmark's target: the mean of the per-iteration ratios, with JMH's own 99.9%
+   * error of that mean (Student's t over the iterations, as for any JMH score).
+   */
+  private static void pairedRatioAtMost(List<Verdict> v, String name, List<Double> ratios,
+      double max) {
+    ListStatistics stats = new ListStatistics();
+    ratios.forEach(stats::addValue);
+    double mean = stats.getMean();
+    double error = stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN;
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: reprokit at most %.2f × raw (paired on"
+        + " one connection)", name, max), Outcome.atMost(mean, error, max),
+        String.format(Locale.ROOT, "reprokitNanos / rawNanos per iteration: %.4f ± %.4f over %d"
+            + " iterations (%.4f to %.4f)", mean, error, stats.getN(), stats.getMin(),
+            stats.getMax())));
   }
 
   private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,

@@ -83,11 +83,16 @@ final class JdbcVariant implements AutoCloseable {
   @Override
   public void close() {
     if (recorder != null) {
-      RecorderStats stats = recorder.stats();
-      recorder.close();
-      if (stats.internalFailures() != 0) {
-        throw new IllegalStateException("ReproKit capture failed during the run: " + stats);
-      }
+      closeChecked(recorder);
+    }
+  }
+
+  /** Closes {@code recorder}; fails when capture faulted during the run. */
+  static void closeChecked(Recorder recorder) {
+    RecorderStats stats = recorder.stats();
+    recorder.close();
+    if (stats.internalFailures() != 0) {
+      throw new IllegalStateException("ReproKit capture failed during the run: " + stats);
     }
   }
 }

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs every benchmark once for a very short iteration, in this JVM, so the benchmarks
  * compile and run with every build and never rot. It proves that each benchmark and each
  * variant produces a result; it measures nothing (no warm-up, 100 ms, no fork).
- * The PostgreSQL benchmark is left out, with a message, when the server does not answer.
+ * The PostgreSQL benchmarks are left out, with a message, when the server does not answer.
  */
 class BenchmarksSmokeTest {
 
@@ -35,9 +35,11 @@ class BenchmarksSmokeTest {
     List<String> excludes = new ArrayList<>();
     String pgDown = Postgres.unavailableReason();
     if (pgDown != null) {
-      System.out.println("SKIPPED in the smoke run: JdbcPostgresBenchmark, because "
-          + Postgres.describe() + " is not reachable (" + pgDown + ")");
+      System.out.println("SKIPPED in the smoke run: JdbcPostgresBenchmark and"
+          + " JdbcPostgresPairedBenchmark, because " + Postgres.describe()
+          + " is not reachable (" + pgDown + ")");
       excludes.add(JdbcPostgresBenchmark.class.getName());
+      excludes.add(JdbcPostgresPairedBenchmark.class.getName());
     }
     SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(
         OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),

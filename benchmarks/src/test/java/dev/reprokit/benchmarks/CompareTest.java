@@ -173,6 +173,47 @@ class CompareTest {
     }
   }
 
+  private static String pairedRun(double[][] rawNanos, double[][] reprokitNanos) {
+    return """
+        [{"benchmark":"dev.reprokit.benchmarks.JdbcPostgresPairedBenchmark.pointSelectPair",
+          "mode":"avgt","threads":1,
+          "primaryMetric":{"score":300.0,"scoreError":20.0,"scoreUnit":"us/op"},
+          "secondaryMetrics":{
+            "rawNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s},
+            "reprokitNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s}}}]
+        """.formatted(java.util.Arrays.deepToString(rawNanos),
+            java.util.Arrays.deepToString(reprokitNanos));
+  }
+
+  private static Compare.Outcome pairedOutcome(Path dir, double[][] raw, double[][] ours)
+      throws Exception {
+    Path json = dir.resolve("paired.json");
+    Files.writeString(json, pairedRun(raw, ours));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<Compare.Verdict> verdicts = Compare.report(Compare.read(json),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    return outcomeOf(verdicts, "JdbcPostgresPairedBenchmark.pointSelectPair: reprokit at most"
+        + " 1.02 × raw (paired on one connection)");
+  }
+
+  @Test
+  void aPairedRunIsJudgedOnItsRatioPerIterationNotOnTheSums(@TempDir Path dir)
+      throws Exception {
+    // raw's own time swings by a factor of two between forks; the ratio stays near 1.01
+    double[][] raw = {{1.0e9, 1.0e9, 1.0e9, 1.0e9}, {2.0e9, 2.0e9, 2.0e9, 2.0e9}};
+    double[][] steady = {{1.010e9, 1.011e9, 1.009e9, 1.010e9},
+        {2.020e9, 2.022e9, 2.018e9, 2.020e9}};
+    assertThat(pairedOutcome(dir, raw, steady)).isEqualTo(Compare.Outcome.MET);
+
+    double[][] over = {{1.050e9, 1.051e9, 1.049e9, 1.050e9},
+        {2.100e9, 2.102e9, 2.098e9, 2.100e9}};
+    assertThat(pairedOutcome(dir, raw, over)).isEqualTo(Compare.Outcome.MISSED);
+
+    double[][] scattered = {{0.95e9, 1.09e9, 0.97e9, 1.07e9},
+        {1.90e9, 2.18e9, 1.94e9, 2.14e9}};
+    assertThat(pairedOutcome(dir, raw, scattered)).isEqualTo(Compare.Outcome.UNDECIDED);
+  }
+
   @Test
   void strictModeExitsOneOnAMissAndThreeWhenOnlyUndecided() {
     Compare.Verdict met = new Compare.Verdict("a", Compare.Outcome.MET, "");
