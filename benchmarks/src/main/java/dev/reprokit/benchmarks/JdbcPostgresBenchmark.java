@@ -42,13 +42,7 @@ public class JdbcPostgresBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws Exception {
-    String down = Postgres.unavailableReason();
-    if (down != null) {
-      String message = "SKIPPED: " + Postgres.describe() + " is not reachable (" + down
-          + "); JdbcPostgresBenchmark needs it";
-      System.err.println(message);
-      throw new IllegalStateException(message);
-    }
+    Postgres.requireAvailable("JdbcPostgresBenchmark");
     DataSource pg = Postgres.dataSource();
     try (Connection c = pg.getConnection()) {
       JdbcWorkload.createSchema(c);

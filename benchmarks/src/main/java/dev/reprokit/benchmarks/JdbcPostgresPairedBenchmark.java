@@ -69,13 +69,7 @@ public class JdbcPostgresPairedBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws Exception {
-    String down = Postgres.unavailableReason();
-    if (down != null) {
-      String message = "SKIPPED: " + Postgres.describe() + " is not reachable (" + down
-          + "); JdbcPostgresPairedBenchmark needs it";
-      System.err.println(message);
-      throw new IllegalStateException(message);
-    }
+    Postgres.requireAvailable("JdbcPostgresPairedBenchmark");
     JdbcVariant.startLogging(); // as the other JDBC benchmarks: see there
     DataSource pg = Postgres.dataSource();
     rawConnection = pg.getConnection();

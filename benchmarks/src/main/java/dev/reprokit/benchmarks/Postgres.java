@@ -32,6 +32,20 @@ final class Postgres {
     }
   }
 
+  /**
+   * Fails the benchmark's setup, with a message on stderr that says it was skipped and why,
+   * when the server does not answer: JMH then reports that benchmark as failed and goes on.
+   */
+  static void requireAvailable(String benchmark) {
+    String down = unavailableReason();
+    if (down != null) {
+      String message = "SKIPPED: " + describe() + " is not reachable (" + down + "); "
+          + benchmark + " needs it";
+      System.err.println(message);
+      throw new IllegalStateException(message);
+    }
+  }
+
   static String describe() {
     return "PostgreSQL at " + HOST + ":" + PORT + "/" + DATABASE + " as " + USER;
   }
