@@ -42,15 +42,28 @@ public final class Compare {
   private Compare() {}
 
   /**
-   * One result row: a benchmark method with one variant. {@code pairedRatios} holds, for a
-   * paired benchmark ({@link JdbcPostgresPairedBenchmark}), ReproKit's summed time over raw's
-   * in each iteration of each fork; it is empty for every other benchmark.
+   * One result row: a benchmark method with one variant. {@code paired} holds, for a paired
+   * benchmark ({@link JdbcPairedBenchmark}), each iteration of each fork; it is empty for
+   * every other benchmark.
    */
   record Row(String benchmark, String variant, String mode, double score, double error,
-      String unit, double alloc, double allocError, List<Double> pairedRatios) {
+      String unit, double alloc, double allocError, List<PairedIteration> paired) {
 
     boolean hasAlloc() {
       return !Double.isNaN(alloc);
+    }
+  }
+
+  /** One iteration of a paired benchmark: each variant's summed time, and the pairs run. */
+  record PairedIteration(double rawNanos, double reprokitNanos, double pairs) {
+    /** ReproKit's time over raw's. */
+    double ratio() {
+      return reprokitNanos / rawNanos;
+    }
+
+    /** The nanoseconds ReproKit added to one operation. */
+    double addedNanos() {
+      return (reprokitNanos - rawNanos) / pairs;
     }
   }
 
@@ -144,30 +157,33 @@ public final class Compare {
           primary.path("scoreUnit").asText(),
           alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble(),
           alloc.isMissingNode() ? Double.NaN : number(alloc.path("scoreError")),
-          pairedRatios(run.path("secondaryMetrics"))));
+          paired(run.path("secondaryMetrics"))));
     }
     return rows;
   }
 
   /**
-   * ReproKit's time over raw's per iteration, from the {@code reprokitNanos} and
-   * {@code rawNanos} counters of a paired benchmark (JMH's {@code rawData}: one array of
-   * iterations per fork); empty when the run has no such counters.
+   * The iterations of a paired benchmark, from its {@code rawNanos}, {@code reprokitNanos} and
+   * {@code pairs} counters (JMH's {@code rawData}: one array of iterations per fork); empty
+   * when the run has no such counters.
    */
-  private static List<Double> pairedRatios(JsonNode secondary) {
+  private static List<PairedIteration> paired(JsonNode secondary) {
     JsonNode ours = secondary.path("reprokitNanos").path("rawData");
     JsonNode raw = secondary.path("rawNanos").path("rawData");
-    List<Double> ratios = new ArrayList<>();
+    JsonNode pairs = secondary.path("pairs").path("rawData");
+    List<PairedIteration> iterations = new ArrayList<>();
     for (int fork = 0; fork < Math.min(ours.size(), raw.size()); fork++) {
       JsonNode o = ours.get(fork);
       JsonNode r = raw.get(fork);
+      JsonNode p = pairs.path(fork);
       for (int i = 0; i < Math.min(o.size(), r.size()); i++) {
+        double n = p.path(i).asDouble(Double.NaN);
         if (r.get(i).asDouble() > 0) {
-          ratios.add(o.get(i).asDouble() / r.get(i).asDouble());
+          iterations.add(new PairedIteration(r.get(i).asDouble(), o.get(i).asDouble(), n));
         }
       }
     }
-    return List.copyOf(ratios);
+    return List.copyOf(iterations);
   }
 
   private static double number(JsonNode n) {
@@ -271,6 +287,11 @@ public final class Compare {
             ratio, alloc, allocDelta);
       }
     }
+    for (Row r : rows) {
+      if (!r.paired().isEmpty()) {
+        printPaired(r, out, markdown);
+      }
+    }
     if (raw == null) {
       return;
     }
@@ -299,6 +320,18 @@ public final class Compare {
         out.println();
       }
     }
+  }
+
+  /** A paired row: each variant's time per operation, and the difference and ratio. */
+  private static void printPaired(Row r, PrintStream out, boolean markdown) {
+    ListStatistics raw = pairedStatistics(r, i -> i.rawNanos() / i.pairs());
+    ListStatistics added = pairedStatistics(r, PairedIteration::addedNanos);
+    ListStatistics ratio = pairedStatistics(r, PairedIteration::ratio);
+    out.printf(Locale.ROOT, "%s%s, paired: raw %s ns, reprokit %s ns per operation; added %s ± %s"
+        + " ns, × %.4f ± %.4f (per-iteration means over %d iterations)%n", markdown ? "- " : "  ",
+        r.variant(), fmt(raw.getMean()), fmt(raw.getMean() + added.getMean()),
+        fmt(added.getMean()), fmt(meanError(added)), ratio.getMean(), meanError(ratio),
+        ratio.getN());
   }
 
   /** Two scores' errors in quadrature, for display: NaN (shown as "?") when either is unknown. */
@@ -357,11 +390,17 @@ public final class Compare {
     if (pgRaw != null) {
       ratioAtMost(v, pg, pgRaw, find(all, pg, "reprokit"), 1.02);
     }
+    // the targets hold for the default configuration: the ring at its default capacity
+    String defaultRing = " maxEvents=" + JdbcPairedBenchmark.DEFAULT_MAX_EVENTS;
+    String h2Paired = "JdbcH2PairedBenchmark.pointSelectPair";
+    pairedAddedAtMost(v, h2Paired, find(all, h2Paired, "reprokit" + defaultRing), 250);
+    pairedAddedAtMost(v, h2Paired, find(all, h2Paired, "reprokit-rows-off" + defaultRing), 150);
     String pgPaired = "JdbcPostgresPairedBenchmark.pointSelectPair";
-    Row paired = find(all, pgPaired, "-");
-    if (paired != null && !paired.pairedRatios().isEmpty()) {
-      pairedRatioAtMost(v, pgPaired, paired.pairedRatios(), 1.02);
+    Row paired = find(all, pgPaired, "reprokit" + defaultRing);
+    if (paired == null) {
+      paired = find(all, pgPaired, "-"); // results from before the variant parameter
     }
+    pairedRatioAtMost(v, pgPaired, paired, 1.02);
     Map<String, Double> captured = new LinkedHashMap<>();
     captured.put("get1k", 1024.0);
     captured.put("get64k", 64 * 1024.0);
@@ -426,20 +465,52 @@ public final class Compare {
   }
 
   /**
-   * A paired benchmark's target: the mean of the per-iteration ratios, with JMH's own 99.9%
-   * error of that mean (Student's t over the iterations, as for any JMH score).
+   * A paired benchmark's ratio target: the mean of the per-iteration ratios, with JMH's own
+   * 99.9% error of that mean (Student's t over the iterations, as for any JMH score).
    */
-  private static void pairedRatioAtMost(List<Verdict> v, String name, List<Double> ratios,
-      double max) {
-    ListStatistics stats = new ListStatistics();
-    ratios.forEach(stats::addValue);
+  private static void pairedRatioAtMost(List<Verdict> v, String name, Row row, double max) {
+    if (row == null || row.paired().isEmpty()) {
+      return;
+    }
+    ListStatistics stats = pairedStatistics(row, PairedIteration::ratio);
     double mean = stats.getMean();
-    double error = stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN;
+    double error = meanError(stats);
     v.add(new Verdict(String.format(Locale.ROOT, "%s: reprokit at most %.2f × raw (paired on"
         + " one connection)", name, max), Outcome.atMost(mean, error, max),
         String.format(Locale.ROOT, "reprokitNanos / rawNanos per iteration: %.4f ± %.4f over %d"
             + " iterations (%.4f to %.4f)", mean, error, stats.getN(), stats.getMin(),
             stats.getMax())));
+  }
+
+  /** A paired benchmark's difference target: the mean added nanoseconds per operation. */
+  private static void pairedAddedAtMost(List<Verdict> v, String name, Row row, double max) {
+    if (row == null || row.paired().isEmpty()) {
+      return;
+    }
+    ListStatistics stats = pairedStatistics(row, PairedIteration::addedNanos);
+    double mean = stats.getMean();
+    double error = meanError(stats);
+    v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds at most %.0f ns (paired on one"
+        + " connection)", name, row.variant(), max), Outcome.atMost(mean, error, max),
+        String.format(Locale.ROOT, "(reprokitNanos - rawNanos) / pairs per iteration: %s ± %s ns"
+            + " over %d iterations (%s to %s)", fmt(mean), fmt(error), stats.getN(),
+            fmt(stats.getMin()), fmt(stats.getMax()))));
+  }
+
+  private static ListStatistics pairedStatistics(Row row,
+      java.util.function.ToDoubleFunction<PairedIteration> measure) {
+    ListStatistics stats = new ListStatistics();
+    for (PairedIteration i : row.paired()) {
+      double value = measure.applyAsDouble(i);
+      if (!Double.isNaN(value)) {
+        stats.addValue(value);
+      }
+    }
+    return stats;
+  }
+
+  private static double meanError(ListStatistics stats) {
+    return stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN;
   }
 
   private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,

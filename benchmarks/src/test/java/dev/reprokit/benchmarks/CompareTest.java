@@ -173,27 +173,57 @@ class CompareTest {
     }
   }
 
-  private static String pairedRun(double[][] rawNanos, double[][] reprokitNanos) {
+  /** A paired benchmark's result as JMH writes it: counters with one array per fork. */
+  private static String pairedRun(String benchmark, String variant, double[][] rawNanos,
+      double[][] reprokitNanos, double[][] pairs) {
     return """
-        [{"benchmark":"dev.reprokit.benchmarks.JdbcPostgresPairedBenchmark.pointSelectPair",
-          "mode":"avgt","threads":1,
+        {"benchmark":"dev.reprokit.benchmarks.%s","mode":"avgt","threads":1,
+          "params":{"variant":"%s","maxEvents":"10000"},
           "primaryMetric":{"score":300.0,"scoreError":20.0,"scoreUnit":"us/op"},
           "secondaryMetrics":{
             "rawNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s},
-            "reprokitNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s}}}]
-        """.formatted(java.util.Arrays.deepToString(rawNanos),
-            java.util.Arrays.deepToString(reprokitNanos));
+            "reprokitNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s},
+            "pairs":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s}}}
+        """.formatted(benchmark, variant, java.util.Arrays.deepToString(rawNanos),
+            java.util.Arrays.deepToString(reprokitNanos), java.util.Arrays.deepToString(pairs));
   }
 
   private static Compare.Outcome pairedOutcome(Path dir, double[][] raw, double[][] ours)
       throws Exception {
-    Path json = dir.resolve("paired.json");
-    Files.writeString(json, pairedRun(raw, ours));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    List<Compare.Verdict> verdicts = Compare.report(Compare.read(json),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    double[][] pairs = {{1e4, 1e4, 1e4, 1e4}, {1e4, 1e4, 1e4, 1e4}};
+    List<Compare.Verdict> verdicts = judge(dir, pairedRun(
+        "JdbcPostgresPairedBenchmark.pointSelectPair", "reprokit", raw, ours, pairs));
     return outcomeOf(verdicts, "JdbcPostgresPairedBenchmark.pointSelectPair: reprokit at most"
         + " 1.02 × raw (paired on one connection)");
+  }
+
+  @Test
+  void pairedTargetsAreJudgedAtTheRecordersDefaultRingCapacity() {
+    assertThat(Integer.parseInt(JdbcPairedBenchmark.DEFAULT_MAX_EVENTS))
+        .isEqualTo(dev.reprokit.RecorderConfig.builder().build().maxEvents());
+  }
+
+  @Test
+  void aPairedH2RunIsJudgedOnTheTimeAddedPerOperationInEachIteration(@TempDir Path dir)
+      throws Exception {
+    String h2 = "JdbcH2PairedBenchmark.pointSelectPair";
+    // one million pairs per iteration; raw's time drifts by half between forks
+    double[][] pairs = {{1e6, 1e6, 1e6}, {1e6, 1e6, 1e6}};
+    double[][] raw = {{0.9e9, 0.9e9, 0.9e9}, {1.35e9, 1.35e9, 1.35e9}};
+    double[][] fullNanos = {{1.10e9, 1.11e9, 1.09e9}, {1.55e9, 1.56e9, 1.54e9}}; // +200 ± 10
+    double[][] rowsOff = {{1.100e9, 1.101e9, 1.099e9}, {1.550e9, 1.551e9, 1.549e9}}; // +200
+    List<Compare.Verdict> verdicts = judge(dir,
+        pairedRun(h2, "reprokit", raw, fullNanos, pairs),
+        pairedRun(h2, "reprokit-rows-off", raw, rowsOff, pairs));
+    String full = h2 + ": reprokit maxEvents=10000 adds at most 250 ns (paired on one connection)";
+    String rowsOffTarget =
+        h2 + ": reprokit-rows-off maxEvents=10000 adds at most 150 ns (paired on one connection)";
+    assertThat(outcomeOf(verdicts, full)).isEqualTo(Compare.Outcome.MET);
+    assertThat(outcomeOf(verdicts, rowsOffTarget)).isEqualTo(Compare.Outcome.MISSED);
+
+    double[][] straddling = {{1.05e9, 1.20e9, 1.10e9}, {1.45e9, 1.60e9, 1.55e9}};
+    List<Compare.Verdict> wide = judge(dir, pairedRun(h2, "reprokit", raw, straddling, pairs));
+    assertThat(outcomeOf(wide, full)).isEqualTo(Compare.Outcome.UNDECIDED);
   }
 
   @Test
