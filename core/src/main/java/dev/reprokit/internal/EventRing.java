@@ -13,23 +13,38 @@ import java.util.function.Predicate;
 /**
  * The recorder's ring buffer, bounded by event count and by estimated bytes, with no lock.
  *
- * <p>An event's slot is its sequence number modulo the capacity, so claiming a slot is the
- * sequence counter the caller already incremented; publishing is one compare-and-set. A
- * newer event overwrites an older one in its slot (the older one is evicted); an event that
- * arrives after a newer one took its slot is dropped. When the byte estimate exceeds the
- * cap, the oldest events are removed by advancing an eviction cursor with compare-and-set.
+ * <p>An event's slot is its sequence number modulo the capacity; its lap is the sequence
+ * number divided by the capacity. Beside each slot, one {@code long} cell in {@link #cells}
+ * holds the lap of the event that claimed the slot (high 32 bits) and that event's byte
+ * estimate (low 32 bits). A writer claims its slot with one compare-and-set on that cell, which
+ * also hands it the evicted event's estimate, and then stores its event into the slot with a
+ * plain release store. A writer whose lap is not newer than the slot's is dropped.
  *
- * <p>Each slot's byte estimate is kept beside it in {@link #sizes}, so evicting an event
- * never walks its object graph: in a full ring the evicted event is the coldest memory the
- * recorder touches, and estimating it again cost more than the rest of {@code put}. The
- * estimate is swapped in with {@code getAndSet} after the slot's compare-and-set, so
- * {@link #bytes} always equals the sum of {@code sizes}; two writers racing for one slot
- * (a full lap of the ring apart) can at worst pair a slot with the other's estimate.
+ * <p>Why the cell, and no compare-and-set on the slot: that needs the evicted event's
+ * reference, and loading it was the most expensive thing the recorder did. On the benchmark
+ * machine, reading that reference before replacing it cost about 150 ns per event in a full
+ * 10,000-event ring and nothing in a 64-event ring, while reading the {@code long} beside it
+ * cost nothing in either (docs/performance.md, fifth round). Evicting an event never walks its
+ * object graph either: its estimate is in the cell.
+ *
+ * <p>The price is one race that the old design did not have. A writer that stalls between
+ * claiming its slot and storing its event, for as long as another writer needs to claim the
+ * same slot a lap later and store, overwrites that newer event. It notices (the cell is no
+ * longer its own), takes its own event out again and counts itself dropped; the newer event
+ * is then lost and counts as evicted, and its estimate stays counted until the slot's next
+ * lap, so the byte total errs on the high side. It needs a thread stalled for a full lap of
+ * the ring inside a few instructions.
+ *
+ * <p>When the byte estimate exceeds the cap, the oldest events are removed by advancing an
+ * eviction cursor with compare-and-set. {@link #bytes} always equals the sum of the cells'
+ * estimates.
  */
 final class EventRing {
+  private static final long SIZE_MASK = 0xFFFF_FFFFL;
+
   private final AtomicReferenceArray<Event> slots;
-  /** Estimated bytes of the event in each slot (0 for an empty slot). */
-  private final AtomicLongArray sizes;
+  /** Per slot: the claiming event's lap stamp (high 32 bits) and byte estimate (low 32 bits). */
+  private final AtomicLongArray cells;
   private final int capacity;
   private final long maxBytes;
   private final AtomicLong bytes = new AtomicLong();
@@ -43,30 +58,48 @@ final class EventRing {
 
   EventRing(int capacity, long maxBytes) {
     this.slots = new AtomicReferenceArray<>(capacity);
-    this.sizes = new AtomicLongArray(capacity);
+    this.cells = new AtomicLongArray(capacity);
     this.capacity = capacity;
     this.maxBytes = maxBytes;
   }
 
   void put(Event event) {
     long seq = event.seq();
-    int index = (int) Math.floorMod(seq, (long) capacity);
-    long size = event.estimatedBytes();
+    long lap = Math.floorDiv(seq, (long) capacity);
+    int index = (int) (seq - lap * capacity);
+    int stamp = stampOf(lap);
+    // at least 1, so that a claimed cell is never 0 (the never-claimed cell)
+    long size = Math.max(1, Math.min(event.estimatedBytes(), SIZE_MASK));
+    long claimed = ((long) stamp << 32) | size;
+    long evictedSize;
     for (;;) {
-      Event current = slots.get(index);
-      if (current != null && current.seq() >= seq) {
-        dropped.increment(); // a newer event already took the slot
+      long cell = cells.get(index);
+      // laps compared by difference, so that a stamp's wrap-around after 2^32 laps is harmless
+      if (cell != 0 && stamp - (int) (cell >>> 32) <= 0) {
+        dropped.increment(); // an event of this lap or a newer one already took the slot
         return;
       }
-      if (slots.compareAndSet(index, current, event)) {
-        long delta = size - sizes.getAndSet(index, size);
-        recorded.increment();
-        if (bytes.addAndGet(delta) > maxBytes) {
-          evictOldestUntilUnderCap(seq);
-        }
-        return;
+      if (cells.compareAndSet(index, cell, claimed)) {
+        evictedSize = cell & SIZE_MASK;
+        break;
       }
     }
+    slots.set(index, event); // volatile: the check below must not be read before this store is visible
+    if ((int) (cells.get(index) >>> 32) != stamp) {
+      // a writer a lap ahead claimed the slot while this one stored: take this event out again
+      slots.compareAndSet(index, event, null);
+      bytes.addAndGet(size - evictedSize); // the claim's hand-over still happened
+      dropped.increment();
+      return;
+    }
+    recorded.increment();
+    if (bytes.addAndGet(size - evictedSize) > maxBytes) {
+      evictOldestUntilUnderCap(seq);
+    }
+  }
+
+  private static int stampOf(long lap) {
+    return (int) (lap + 1);
   }
 
   private void evictOldestUntilUnderCap(long newestSeq) {
@@ -83,10 +116,18 @@ final class EventRing {
       if (!evictCursor.compareAndSet(oldest, oldest + 1)) {
         continue;
       }
-      int index = (int) Math.floorMod(oldest, (long) capacity);
-      Event current = slots.get(index);
-      if (current != null && current.seq() == oldest && slots.compareAndSet(index, current, null)) {
-        bytes.addAndGet(-sizes.getAndSet(index, 0));
+      long lap = Math.floorDiv(oldest, (long) capacity);
+      int index = (int) (oldest - lap * capacity);
+      long cell = cells.get(index);
+      long size = cell & SIZE_MASK;
+      if (size != 0 && (int) (cell >>> 32) == stampOf(lap)
+          && cells.compareAndSet(index, cell, cell & ~SIZE_MASK)) {
+        bytes.addAndGet(-size);
+        // let the collector have it, unless a newer event has taken the slot meanwhile
+        Event current = slots.get(index);
+        if (current != null && current.seq() == oldest) {
+          slots.compareAndSet(index, current, null);
+        }
       }
     }
   }

@@ -68,6 +68,33 @@ class EventRingTest {
   }
 
   @Test
+  void anEventOfTheSameSequenceAsTheOneInItsSlotIsDroppedNotCountedTwice() {
+    EventRing ring = new EventRing(16, Long.MAX_VALUE);
+    MarkEvent once = mark(5, "once");
+    ring.put(once);
+    ring.put(once);
+    assertThat(ring.snapshot(e -> true)).containsExactly(once);
+    assertThat(ring.recorded()).isEqualTo(1);
+    assertThat(ring.dropped()).isEqualTo(1);
+    assertThat(ring.retainedBytes()).isEqualTo(once.estimatedBytes());
+  }
+
+  @Test
+  void laterLapsReplaceEarlierOnesInEverySlotAndTheByteTotalFollows() {
+    EventRing ring = new EventRing(16, Long.MAX_VALUE);
+    long expected = 0;
+    for (long seq = 0; seq < 16 * 40; seq++) {
+      ring.put(mark(seq, "lap " + seq / 16 + "x".repeat((int) (seq % 7))));
+    }
+    for (long seq = 16 * 39; seq < 16 * 40; seq++) {
+      expected += mark(seq, "lap 39" + "x".repeat((int) (seq % 7))).estimatedBytes();
+    }
+    assertThat(ring.snapshot(e -> true)).extracting(Event::seq).containsExactlyElementsOf(
+        java.util.stream.LongStream.range(16 * 39, 16 * 40).boxed().toList());
+    assertThat(ring.retainedBytes()).isEqualTo(expected);
+  }
+
+  @Test
   void keepsTheEventJustRecordedEvenWhenItAloneExceedsTheByteCap() {
     EventRing ring = new EventRing(16, 100);
     ring.put(mark(1, "small"));
@@ -86,11 +113,14 @@ class EventRingTest {
   }
 
   @Test
-  void racingWritersThatStallForLapsNeverLetAnOlderEventReplaceANewerOne() throws Exception {
+  void racingWritersThatStallForLapsNeverLetAnOlderEventTakeANewerOnesPlace() throws Exception {
     // A tiny ring and writers that sometimes stall between taking a sequence number and
     // putting the event, so that others lap the ring meanwhile, and that each hold one event
-    // back until every writer is done: however the puts interleave, each slot ends with the
-    // newest event that was ever put into it.
+    // back until every writer is done. However the puts interleave, no slot ends with an event
+    // older than the newest that claimed it, and every event is counted once. (A writer that
+    // stalls inside put itself, between claiming its slot and storing, can cost the newer
+    // event of that slot: see EventRing. That needs a stall of a full lap within a few
+    // instructions, so nearly every slot here ends with its newest event.)
     int capacity = 8;
     EventRing ring = new EventRing(capacity, Long.MAX_VALUE);
     java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
@@ -135,9 +165,13 @@ class EventRingTest {
       w.join();
     }
     long total = (long) threads * perThread;
-    assertThat(ring.snapshot(e -> true)).extracting(Event::seq).containsExactlyElementsOf(
+    List<Event> retained = ring.snapshot(e -> true);
+    assertThat(retained).extracting(Event::seq).isSubsetOf(
         java.util.stream.LongStream.range(total - capacity, total).boxed().toList());
+    assertThat(retained).hasSizeGreaterThanOrEqualTo(capacity / 2);
     assertThat(ring.recorded() + ring.dropped()).isEqualTo(total);
-    assertThat(ring.retainedBytes()).isEqualTo(capacity * mark(0, "e").estimatedBytes());
+    long oneEvent = mark(0, "e").estimatedBytes();
+    // a lost newer event's estimate stays counted until its slot's next lap: never too low
+    assertThat(ring.retainedBytes()).isBetween(retained.size() * oneEvent, capacity * oneEvent);
   }
 }
