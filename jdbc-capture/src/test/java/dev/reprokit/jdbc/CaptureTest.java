@@ -277,6 +277,28 @@ class CaptureTest {
   }
 
   @Test
+  void everyResultSetLeftOpenIsPublishedOnceWhenItsConnectionCloses() throws SQLException {
+    // the first open result set is tracked on its own, the next ones in a list; one of them
+    // is closed by the application in between and must not be published twice
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 3);
+      for (int id = 1; id <= 3; id++) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id from person where id = " + id);
+        rs.next();
+        if (id == 2) {
+          rs.close();
+        }
+      }
+      Statement s = c.createStatement();
+      ResultSet later = s.executeQuery("select id from person where id = 3");
+      later.next(); // opened after the sole slot was taken and the list was used
+    }
+    assertThat(rec.resultSets()).extracting(JdbcResultSetEvent::rows).containsExactlyInAnyOrder(
+        List.of(List.of(1)), List.of(List.of(2)), List.of(List.of(3)), List.of(List.of(3)));
+  }
+
+  @Test
   void scrollingSeesTheSameValuesAsTheRawDriver() throws SQLException {
     try (Connection c = ds.getConnection()) {
       insertPeople(c, 5);

@@ -6,6 +6,8 @@ import dev.reprokit.event.EventClock;
 import dev.reprokit.event.JdbcConnectionEvent;
 import dev.reprokit.event.JdbcStatementEvent;
 import dev.reprokit.event.JdbcTransactionEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -41,9 +43,24 @@ public final class ReproConnection implements Connection {
   private final String user;
   private ReproDatabaseMetaData metaData;
   private SQLWarning lastWarning;
-  /** Result sets not yet published: published before the connection closes. */
+  /**
+   * The one result set not yet published, in the common case that only one is open: tracked
+   * and untracked with one compare-and-set each, where the list below takes a lock twice.
+   */
+  private volatile ReproResultSet soleUnpublished;
+  private static final VarHandle SOLE_UNPUBLISHED;
+  /** Further result sets not yet published. All are published before the connection closes. */
   private final java.util.ArrayList<ReproResultSet> unpublished = new java.util.ArrayList<>(4);
   private static final int MAX_TRACKED = 64;
+
+  static {
+    try {
+      SOLE_UNPUBLISHED = MethodHandles.lookup().findVarHandle(
+          ReproConnection.class, "soleUnpublished", ReproResultSet.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   ReproConnection(CaptureContext ctx, Connection delegate, String user) {
     this.delegate = delegate;
@@ -142,6 +159,9 @@ public final class ReproConnection implements Connection {
   }
 
   void track(ReproResultSet rs) {
+    if (SOLE_UNPUBLISHED.compareAndSet(this, null, rs)) {
+      return;
+    }
     ReproResultSet oldest = null;
     synchronized (unpublished) {
       if (unpublished.size() >= MAX_TRACKED) {
@@ -155,6 +175,9 @@ public final class ReproConnection implements Connection {
   }
 
   void untrack(ReproResultSet rs) {
+    if (SOLE_UNPUBLISHED.compareAndSet(this, rs, null)) {
+      return;
+    }
     synchronized (unpublished) {
       for (int i = unpublished.size() - 1; i >= 0; i--) {
         if (unpublished.get(i) == rs) {
@@ -166,6 +189,10 @@ public final class ReproConnection implements Connection {
   }
 
   private void publishOpenResultSets() {
+    ReproResultSet sole = (ReproResultSet) SOLE_UNPUBLISHED.getAndSet(this, null);
+    if (sole != null) {
+      sole.publishNow();
+    }
     ReproResultSet[] open;
     synchronized (unpublished) {
       if (unpublished.isEmpty()) {
