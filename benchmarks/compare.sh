@@ -34,7 +34,7 @@ fi
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 json=benchmarks/target/compare-$stamp.json
 report=benchmarks/target/compare-$stamp.txt
-pattern=${BENCH:-'JdbcH2Benchmark|JdbcH2PairedBenchmark|JdbcPostgresBenchmark|JdbcPostgresPairedBenchmark|HttpClassicBenchmark|HttpAsyncBenchmark'}
+pattern=${BENCH:-'JdbcH2Benchmark|JdbcH2PairedBenchmark|JdbcPostgresBenchmark|JdbcPostgresPairedBenchmark|HttpClassicBenchmark|HttpClassicPairedBenchmark|HttpAsyncBenchmark'}
 
 java -jar "$jar" "$pattern" -prof gc -rf json -rff "$json" "${jmh_args[@]}"
 strict=()

@@ -16,8 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The H2 point select, raw and with ReproKit, paired on one in-memory connection (see
  * {@link JdbcPairedBenchmark}). Where {@link JdbcH2Benchmark} runs every variant and the peers
  * one after the other, this one measures only ReproKit's added time, and measures it closely:
- * on the machine of the fifth round, the per-iteration differences of one fork spread ±30 ns
- * where the unpaired difference carried an error of several hundred.
+ * on the fifth round's machine, three forks gave the mean difference to ±14 ns (iterations
+ * within ±40 ns of it), where the unpaired difference carried ±42 ns in the same conditions
+ * and ±650 ns on the fourth round's noisier machine.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -6,7 +6,6 @@ import dev.reprokit.jdbc.JdbcCaptureOptions;
 import dev.reprokit.jdbc.ReproJdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -30,9 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * iteration's difference and ratio. Each select's time includes one {@code System.nanoTime()}
  * read on both sides, which cancels too.
  *
- * <p>JMH's primary score is the time of one pair. {@code rawNanos} and {@code reprokitNanos}
- * are the summed times of each variant in an iteration, {@code pairs} the pairs it ran;
- * {@link Compare} judges the per-iteration difference and ratio against the targets.
+ * <p>JMH's primary score is the time of one pair; the {@link PairedTimes} counters hold each
+ * variant's summed time per iteration, which {@link Compare} judges against the targets.
  * Subclasses open the driver connection and name the variant: {@code reprokit} (full
  * capture) or {@code reprokit-rows-off}.
  *
@@ -43,22 +41,6 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @State(Scope.Thread)
 public abstract class JdbcPairedBenchmark {
-
-  /** Each variant's summed time in one iteration, and the pairs it took. */
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  @State(Scope.Thread)
-  public static class Split {
-    public long rawNanos;
-    public long reprokitNanos;
-    public long pairs;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      rawNanos = 0;
-      reprokitNanos = 0;
-      pairs = 0;
-    }
-  }
 
   /** The default of {@link RecorderConfig.Builder#maxEvents(int)}. */
   static final String DEFAULT_MAX_EVENTS = "10000";
@@ -103,11 +85,10 @@ public abstract class JdbcPairedBenchmark {
   }
 
   @Benchmark
-  public void pointSelectPair(Split split, Blackhole bh) throws SQLException {
+  public void pointSelectPair(PairedTimes times, Blackhole bh) throws SQLException {
     int id = nextItem + 1;
     nextItem = id % JdbcWorkload.ITEMS;
-    // alternate which goes first, so that neither always follows the other
-    boolean rawFirst = (split.pairs & 1) == 0;
+    boolean rawFirst = times.rawFirst();
     Connection first = rawFirst ? rawConnection : reprokitConnection;
     Connection second = rawFirst ? reprokitConnection : rawConnection;
     long t0 = System.nanoTime();
@@ -115,8 +96,6 @@ public abstract class JdbcPairedBenchmark {
     long t1 = System.nanoTime();
     JdbcWorkload.pointSelect(second, id, bh);
     long t2 = System.nanoTime();
-    split.rawNanos += rawFirst ? t1 - t0 : t2 - t1;
-    split.reprokitNanos += rawFirst ? t2 - t1 : t1 - t0;
-    split.pairs++;
+    times.add(rawFirst, t0, t1, t2);
   }
 }

@@ -176,15 +176,22 @@ class CompareTest {
   /** A paired benchmark's result as JMH writes it: counters with one array per fork. */
   private static String pairedRun(String benchmark, String variant, double[][] rawNanos,
       double[][] reprokitNanos, double[][] pairs) {
+    return pairedRunWithParams(benchmark, "{\"variant\":\"%s\",\"maxEvents\":\"10000\"}"
+        .formatted(variant), rawNanos, reprokitNanos, pairs);
+  }
+
+  /** The same, with the benchmark's parameters as JSON ({@code {}} for none). */
+  private static String pairedRunWithParams(String benchmark, String params,
+      double[][] rawNanos, double[][] reprokitNanos, double[][] pairs) {
     return """
         {"benchmark":"dev.reprokit.benchmarks.%s","mode":"avgt","threads":1,
-          "params":{"variant":"%s","maxEvents":"10000"},
+          "params":%s,
           "primaryMetric":{"score":300.0,"scoreError":20.0,"scoreUnit":"us/op"},
           "secondaryMetrics":{
             "rawNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s},
             "reprokitNanos":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s},
             "pairs":{"score":1.0,"scoreError":"NaN","scoreUnit":"#","rawData":%s}}}
-        """.formatted(benchmark, variant, java.util.Arrays.deepToString(rawNanos),
+        """.formatted(benchmark, params, java.util.Arrays.deepToString(rawNanos),
             java.util.Arrays.deepToString(reprokitNanos), java.util.Arrays.deepToString(pairs));
   }
 
@@ -195,6 +202,23 @@ class CompareTest {
         "JdbcPostgresPairedBenchmark.pointSelectPair", "reprokit", raw, ours, pairs));
     return outcomeOf(verdicts, "JdbcPostgresPairedBenchmark.pointSelectPair: reprokit at most"
         + " 1.02 × raw (paired on one connection)");
+  }
+
+  @Test
+  void pairedHttpRunsAreJudgedOnTheirRatioAgainstTheirOwnTargets(@TempDir Path dir)
+      throws Exception {
+    double[][] pairs = {{1e4, 1e4, 1e4}, {1e4, 1e4, 1e4}};
+    double[][] raw = {{0.8e9, 0.8e9, 0.8e9}, {1.0e9, 1.0e9, 1.0e9}};
+    double[][] fourPercent = {{0.832e9, 0.833e9, 0.831e9}, {1.040e9, 1.041e9, 1.039e9}};
+    String http = "HttpClassicPairedBenchmark.";
+    List<Compare.Verdict> verdicts = judge(dir,
+        pairedRunWithParams(http + "get1kPair", "{}", raw, fourPercent, pairs),
+        pairedRunWithParams(http + "get64kPair", "{}", raw, fourPercent, pairs));
+    // 4% misses the 3% of the 1 KiB GET and meets the 5% of the 64 KiB one
+    assertThat(outcomeOf(verdicts, http + "get1kPair: reprokit at most 1.03 × raw (paired op by"
+        + " op)")).isEqualTo(Compare.Outcome.MISSED);
+    assertThat(outcomeOf(verdicts, http + "get64kPair: reprokit at most 1.05 × raw (paired op by"
+        + " op)")).isEqualTo(Compare.Outcome.MET);
   }
 
   @Test
