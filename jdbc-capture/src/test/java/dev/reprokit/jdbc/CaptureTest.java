@@ -299,6 +299,27 @@ class CaptureTest {
   }
 
   @Test
+  void aResultSetClosedByTheApplicationIsPublishedOnceAndTheNextOneStillAtConnectionClose()
+      throws SQLException {
+    // the first result set takes the connection's single tracking slot and is closed by the
+    // application; the next one reuses the slot and is left open
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 2);
+      Statement s = c.createStatement();
+      try (ResultSet first = s.executeQuery("select id from person where id = 1")) {
+        first.next();
+      }
+      assertThat(rec.resultSets()).hasSize(1);
+      Statement t = c.createStatement();
+      ResultSet second = t.executeQuery("select id from person where id = 2");
+      second.next();
+      assertThat(rec.resultSets()).as("still open").hasSize(1);
+    }
+    assertThat(rec.resultSets()).extracting(JdbcResultSetEvent::rows)
+        .containsExactly(List.of(List.of(1)), List.of(List.of(2)));
+  }
+
+  @Test
   void scrollingSeesTheSameValuesAsTheRawDriver() throws SQLException {
     try (Connection c = ds.getConnection()) {
       insertPeople(c, 5);
