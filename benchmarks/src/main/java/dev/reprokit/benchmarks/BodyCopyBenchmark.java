@@ -16,9 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The floor under capturing a response body: what copying one body of {@code size} bytes
  * costs when it arrives as the application reads it, in 8 KiB reads, into a new array of the
  * body's size (what HTTP capture does, sized from {@code Content-Length}), and when the
- * copies stay alive for a while, as the recorder keeps its last 16 MiB of bodies
- * ({@code retained}: the last 256 copies are kept). Nothing else of HTTP capture runs here;
- * compare with the time {@link HttpClassicPairedBenchmark} finds capture adding to a GET.
+ * copies stay alive for a while, as the recorder keeps its last bodies ({@code copyRetained}:
+ * the last 256 copies are kept, 16 MiB of 64 KiB bodies, the recorder's default byte cap).
+ * Nothing else of HTTP capture runs here; compare with the time
+ * {@link HttpClassicPairedBenchmark} finds capture adding to a GET.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

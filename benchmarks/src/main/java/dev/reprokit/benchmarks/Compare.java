@@ -54,8 +54,8 @@ public final class Compare {
     }
   }
 
-  /** One iteration of a paired benchmark: each variant's summed time, and the pairs run. */
-  record PairedIteration(double rawNanos, double reprokitNanos, double pairs) {
+  /** One iteration of a paired benchmark: its fork, each variant's summed time, the pairs run. */
+  record PairedIteration(int fork, double rawNanos, double reprokitNanos, double pairs) {
     /** ReproKit's time over raw's. */
     double ratio() {
       return reprokitNanos / rawNanos;
@@ -179,7 +179,7 @@ public final class Compare {
       for (int i = 0; i < Math.min(o.size(), r.size()); i++) {
         double n = p.path(i).asDouble(Double.NaN);
         if (r.get(i).asDouble() > 0) {
-          iterations.add(new PairedIteration(r.get(i).asDouble(), o.get(i).asDouble(), n));
+          iterations.add(new PairedIteration(fork, r.get(i).asDouble(), o.get(i).asDouble(), n));
         }
       }
     }
@@ -327,11 +327,21 @@ public final class Compare {
     ListStatistics raw = pairedStatistics(r, i -> i.rawNanos() / i.pairs());
     ListStatistics added = pairedStatistics(r, PairedIteration::addedNanos);
     ListStatistics ratio = pairedStatistics(r, PairedIteration::ratio);
+    // forks can differ more than iterations within a fork do: show their own means too
+    Map<Integer, ListStatistics> byFork = new TreeMap<>();
+    for (PairedIteration i : r.paired()) {
+      byFork.computeIfAbsent(i.fork(), f -> new ListStatistics()).addValue(i.ratio());
+    }
+    StringBuilder forks = new StringBuilder();
+    for (ListStatistics f : byFork.values()) {
+      forks.append(forks.length() == 0 ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%.4f", f.getMean()));
+    }
     out.printf(Locale.ROOT, "%s%s, paired: raw %s ns, reprokit %s ns per operation; added %s ± %s"
-        + " ns, × %.4f ± %.4f (per-iteration means over %d iterations)%n", markdown ? "- " : "  ",
-        r.variant(), fmt(raw.getMean()), fmt(raw.getMean() + added.getMean()),
-        fmt(added.getMean()), fmt(meanError(added)), ratio.getMean(), meanError(ratio),
-        ratio.getN());
+        + " ns, × %.4f ± %.4f (per-iteration means over %d iterations; × per fork: %s)%n",
+        markdown ? "- " : "  ", r.variant(), fmt(raw.getMean()),
+        fmt(raw.getMean() + added.getMean()), fmt(added.getMean()), fmt(meanError(added)),
+        ratio.getMean(), meanError(ratio), ratio.getN(), forks);
   }
 
   /** Two scores' errors in quadrature, for display: NaN (shown as "?") when either is unknown. */
