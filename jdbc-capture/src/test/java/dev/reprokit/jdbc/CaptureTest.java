@@ -320,6 +320,24 @@ class CaptureTest {
   }
 
   @Test
+  void resultSetsLeftOpenArePublishedInTheOrderTheyWereOpened() throws SQLException {
+    // 1 takes the single tracking slot, 2 goes to the list; 1 is closed, so 3 takes the slot:
+    // at connection close the slot holds a newer result set than the list
+    try (Connection c = ds.getConnection()) {
+      insertPeople(c, 3);
+      ResultSet one = c.createStatement().executeQuery("select id from person where id = 1");
+      ResultSet two = c.createStatement().executeQuery("select id from person where id = 2");
+      two.next();
+      one.next();
+      one.close();
+      ResultSet three = c.createStatement().executeQuery("select id from person where id = 3");
+      three.next();
+    }
+    assertThat(rec.resultSets()).extracting(JdbcResultSetEvent::rows).containsExactly(
+        List.of(List.of(1)), List.of(List.of(2)), List.of(List.of(3)));
+  }
+
+  @Test
   void scrollingSeesTheSameValuesAsTheRawDriver() throws SQLException {
     try (Connection c = ds.getConnection()) {
       insertPeople(c, 5);

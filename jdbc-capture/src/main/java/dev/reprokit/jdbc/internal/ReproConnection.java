@@ -24,6 +24,8 @@ import java.sql.Savepoint;
 import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -190,17 +192,16 @@ public final class ReproConnection implements Connection {
 
   private void publishOpenResultSets() {
     ReproResultSet sole = (ReproResultSet) SOLE_UNPUBLISHED.getAndSet(this, null);
+    List<ReproResultSet> open = new ArrayList<>();
     if (sole != null) {
-      sole.publishNow();
+      open.add(sole);
     }
-    ReproResultSet[] open;
     synchronized (unpublished) {
-      if (unpublished.isEmpty()) {
-        return;
-      }
-      open = unpublished.toArray(new ReproResultSet[0]);
+      open.addAll(unpublished);
       unpublished.clear();
     }
+    // in the order they were opened: the single slot may hold a newer one than the list
+    open.sort(Comparator.comparingLong(ReproResultSet::openedAtNanos));
     for (ReproResultSet rs : open) {
       rs.publishNow();
     }

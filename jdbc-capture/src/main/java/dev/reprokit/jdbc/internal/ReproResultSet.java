@@ -103,6 +103,11 @@ public final class ReproResultSet implements ResultSet {
     this.published = true;
   }
 
+  /** When the application got this result set ({@code System.nanoTime()}). */
+  long openedAtNanos() {
+    return startNanos;
+  }
+
   // ---- capture ----------------------------------------------------------------------------
 
   private void arrived(boolean row) {
