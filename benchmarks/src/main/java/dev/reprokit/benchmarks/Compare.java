@@ -325,8 +325,8 @@ public final class Compare {
   /** A paired row: each variant's time per operation, and the difference and ratio. */
   private static void printPaired(Row r, PrintStream out, boolean markdown) {
     ListStatistics raw = pairedStatistics(r, i -> i.rawNanos() / i.pairs());
-    ListStatistics added = pairedStatistics(r, PairedIteration::addedNanos);
-    ListStatistics ratio = pairedStatistics(r, PairedIteration::ratio);
+    PairedMeasure added = pairedMeasure(r, PairedIteration::addedNanos);
+    PairedMeasure ratio = pairedMeasure(r, PairedIteration::ratio);
     // forks can differ more than iterations within a fork do: show their own means too
     Map<Integer, ListStatistics> byFork = new TreeMap<>();
     for (PairedIteration i : r.paired()) {
@@ -338,10 +338,10 @@ public final class Compare {
           .append(String.format(Locale.ROOT, "%.4f", f.getMean()));
     }
     out.printf(Locale.ROOT, "%s%s, paired: raw %s ns, reprokit %s ns per operation; added %s ± %s"
-        + " ns, × %.4f ± %.4f (per-iteration means over %d iterations; × per fork: %s)%n",
+        + " ns, × %.4f ± %.4f (%d iterations in %d forks; × per fork: %s)%n",
         markdown ? "- " : "  ", r.variant(), fmt(raw.getMean()),
-        fmt(raw.getMean() + added.getMean()), fmt(added.getMean()), fmt(meanError(added)),
-        ratio.getMean(), meanError(ratio), ratio.getN(), forks);
+        fmt(raw.getMean() + added.mean()), fmt(added.mean()), fmt(added.error()),
+        ratio.mean(), ratio.error(), ratio.iterations(), ratio.forks(), forks);
   }
 
   /** Two scores' errors in quadrature, for display: NaN (shown as "?") when either is unknown. */
@@ -356,6 +356,10 @@ public final class Compare {
 
   private static double known(double error) {
     return Double.isNaN(error) ? 0 : error;
+  }
+
+  private static String fmtRatio(double v) {
+    return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.4f", v);
   }
 
   private static String fmt(double v) {
@@ -480,37 +484,74 @@ public final class Compare {
   }
 
   /**
-   * A paired benchmark's ratio target: the mean of the per-iteration ratios, with JMH's own
-   * 99.9% error of that mean (Student's t over the iterations, as for any JMH score).
+   * What a paired run says about one measure (the per-iteration ratio or added time): its mean
+   * with JMH's own 99.9% error over all iterations (Student's t, as for any JMH score), which
+   * the verdict uses, and, with three forks or more, the same error over the forks' means.
+   * Forks can differ more than the iterations inside one do (where the JIT and the scheduler
+   * settled differs per JVM); the evidence then says what the forks alone would decide.
    */
+  record PairedMeasure(double mean, double error, double forkError, long iterations,
+      int forks, double min, double max) {
+    static final int MIN_FORKS_FOR_FORK_ERROR = 3;
+
+    /** The measure with its error and how it was reached, numbers formatted by {@code f}. */
+    String describe(java.util.function.DoubleFunction<String> f, String unit, double limit) {
+      String fork = "";
+      if (!Double.isNaN(forkError)) {
+        Outcome overForks = Outcome.atMost(mean, forkError, limit);
+        fork = String.format(Locale.ROOT, "; over the %d fork means ± %s: %s", forks,
+            f.apply(forkError), overForks == Outcome.atMost(mean, error, limit)
+                ? "the same verdict" : overForks);
+      }
+      return String.format(Locale.ROOT, "%s ± %s%s over %d iterations in %d forks (iterations"
+          + " %s to %s%s)", f.apply(mean), f.apply(error), unit, iterations, forks,
+          f.apply(min), f.apply(max), fork);
+    }
+  }
+
+  static PairedMeasure pairedMeasure(Row row,
+      java.util.function.ToDoubleFunction<PairedIteration> measure) {
+    ListStatistics pooled = new ListStatistics();
+    Map<Integer, ListStatistics> byFork = new TreeMap<>();
+    for (PairedIteration i : row.paired()) {
+      double value = measure.applyAsDouble(i);
+      if (!Double.isNaN(value)) {
+        pooled.addValue(value);
+        byFork.computeIfAbsent(i.fork(), f -> new ListStatistics()).addValue(value);
+      }
+    }
+    double forkError = Double.NaN;
+    if (byFork.size() >= PairedMeasure.MIN_FORKS_FOR_FORK_ERROR) {
+      ListStatistics forkMeans = new ListStatistics();
+      byFork.values().forEach(f -> forkMeans.addValue(f.getMean()));
+      forkError = meanError(forkMeans);
+    }
+    return new PairedMeasure(pooled.getMean(), meanError(pooled), forkError, pooled.getN(),
+        byFork.size(), pooled.getMin(), pooled.getMax());
+  }
+
+  /** A paired benchmark's ratio target, judged on the per-iteration ratios. */
   private static void pairedRatioAtMost(List<Verdict> v, String name, Row row, double max,
       String how) {
     if (row == null || row.paired().isEmpty()) {
       return;
     }
-    ListStatistics stats = pairedStatistics(row, PairedIteration::ratio);
-    double mean = stats.getMean();
-    double error = meanError(stats);
+    PairedMeasure ratio = pairedMeasure(row, PairedIteration::ratio);
     v.add(new Verdict(String.format(Locale.ROOT, "%s: reprokit at most %.2f × raw (%s)", name,
-        max, how), Outcome.atMost(mean, error, max),
-        String.format(Locale.ROOT, "reprokitNanos / rawNanos per iteration: %.4f ± %.4f over %d"
-            + " iterations (%.4f to %.4f)", mean, error, stats.getN(), stats.getMin(),
-            stats.getMax())));
+        max, how), Outcome.atMost(ratio.mean(), ratio.error(), max),
+        "reprokitNanos / rawNanos per iteration: " + ratio.describe(Compare::fmtRatio, "×", max)));
   }
 
-  /** A paired benchmark's difference target: the mean added nanoseconds per operation. */
+  /** A paired benchmark's difference target, judged on the added nanoseconds per operation. */
   private static void pairedAddedAtMost(List<Verdict> v, String name, Row row, double max) {
     if (row == null || row.paired().isEmpty()) {
       return;
     }
-    ListStatistics stats = pairedStatistics(row, PairedIteration::addedNanos);
-    double mean = stats.getMean();
-    double error = meanError(stats);
+    PairedMeasure added = pairedMeasure(row, PairedIteration::addedNanos);
     v.add(new Verdict(String.format(Locale.ROOT, "%s: %s adds at most %.0f ns (paired on one"
-        + " connection)", name, row.variant(), max), Outcome.atMost(mean, error, max),
-        String.format(Locale.ROOT, "(reprokitNanos - rawNanos) / pairs per iteration: %s ± %s ns"
-            + " over %d iterations (%s to %s)", fmt(mean), fmt(error), stats.getN(),
-            fmt(stats.getMin()), fmt(stats.getMax()))));
+        + " connection)", name, row.variant(), max), Outcome.atMost(added.mean(), added.error(),
+        max), "(reprokitNanos - rawNanos) / pairs per iteration: "
+        + added.describe(Compare::fmt, " ns", max)));
   }
 
   private static ListStatistics pairedStatistics(Row row,

@@ -222,6 +222,24 @@ class CompareTest {
   }
 
   @Test
+  void withThreeForksOrMoreTheEvidenceSaysWhatTheForkMeansAloneWouldDecide(@TempDir Path dir)
+      throws Exception {
+    // every fork is steady inside, but the forks settle at +180, +200 and +235 ns: the pooled
+    // interval meets +250, the three fork means alone cannot tell
+    double[][] pairs = {{1e6, 1e6, 1e6}, {1e6, 1e6, 1e6}, {1e6, 1e6, 1e6}};
+    double[][] raw = {{0.9e9, 0.9e9, 0.9e9}, {0.9e9, 0.9e9, 0.9e9}, {0.9e9, 0.9e9, 0.9e9}};
+    double[][] ours = {{1.080e9, 1.081e9, 1.079e9}, {1.100e9, 1.101e9, 1.099e9},
+        {1.135e9, 1.136e9, 1.134e9}};
+    String h2 = "JdbcH2PairedBenchmark.pointSelectPair";
+    Compare.Verdict verdict = judge(dir, pairedRun(h2, "reprokit", raw, ours, pairs)).stream()
+        .filter(v -> v.target().startsWith(h2 + ": reprokit maxEvents")).findFirst()
+        .orElseThrow();
+    assertThat(verdict.outcome()).isEqualTo(Compare.Outcome.MET);
+    assertThat(verdict.evidence()).contains("in 3 forks").contains("over the 3 fork means")
+        .endsWith(": UNDECIDED)");
+  }
+
+  @Test
   void pairedTargetsAreJudgedAtTheRecordersDefaultRingCapacity() {
     assertThat(Integer.parseInt(JdbcPairedBenchmark.DEFAULT_MAX_EVENTS))
         .isEqualTo(dev.reprokit.RecorderConfig.builder().build().maxEvents());
