@@ -1,13 +1,11 @@
 package dev.reprokit.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -78,18 +76,7 @@ public class HttpClassicBenchmark {
     return http.classic.execute(post, this::readBody);
   }
 
-  /** Reads the body to its end; fails on an unexpected status so a broken variant shows. */
   private long readBody(ClassicHttpResponse response) throws IOException {
-    if (response.getCode() >= 300) {
-      throw new IOException("unexpected status " + response.getCode());
-    }
-    HttpEntity entity = response.getEntity();
-    long n = 0;
-    try (InputStream in = entity.getContent()) {
-      for (int r; (r = in.read(buffer)) != -1; ) {
-        n += r;
-      }
-    }
-    return n;
+    return HttpVariant.readBody(response, buffer);
   }
 }

@@ -1,7 +1,6 @@
 package dev.reprokit.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -83,17 +82,7 @@ public class HttpClassicPairedBenchmark {
     return n;
   }
 
-  /** Reads the body to its end; fails on an unexpected status so a broken variant shows. */
   private long readBody(ClassicHttpResponse response) throws IOException {
-    if (response.getCode() >= 300) {
-      throw new IOException("unexpected status " + response.getCode());
-    }
-    long n = 0;
-    try (InputStream in = response.getEntity().getContent()) {
-      for (int r; (r = in.read(buffer)) != -1; ) {
-        n += r;
-      }
-    }
-    return n;
+    return HttpVariant.readBody(response, buffer);
   }
 }

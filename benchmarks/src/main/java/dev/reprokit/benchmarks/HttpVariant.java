@@ -5,6 +5,7 @@ import dev.reprokit.RecorderStats;
 import dev.reprokit.http.ReproHttp;
 import io.opentelemetry.instrumentation.apachehttpclient.v5_2.ApacheHttpClientTelemetry;
 import java.io.IOException;
+import java.io.InputStream;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -13,6 +14,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
  * One way of building an HttpClient 5 client: raw, a peer's instrumentation or a ReproKit
@@ -102,6 +104,23 @@ final class HttpVariant implements AutoCloseable {
     }
     client.start();
     return new HttpVariant(name, null, client, recorder);
+  }
+
+  /**
+   * Reads a classic response's body to its end with the caller's reused {@code buffer}, as an
+   * application does; fails on an unexpected status so a broken variant shows.
+   */
+  static long readBody(ClassicHttpResponse response, byte[] buffer) throws IOException {
+    if (response.getCode() >= 300) {
+      throw new IOException("unexpected status " + response.getCode());
+    }
+    long n = 0;
+    try (InputStream in = response.getEntity().getContent()) {
+      for (int r; (r = in.read(buffer)) != -1; ) {
+        n += r;
+      }
+    }
+    return n;
   }
 
   /** Closes the client and the recorder; fails when capture faulted during the run. */
