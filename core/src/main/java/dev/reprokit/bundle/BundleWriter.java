@@ -192,7 +192,10 @@ public final class BundleWriter {
     // One generator writes every event into one buffer, line after line (the same bytes as
     // utf8() per event, without a String and a copy per event); the leak gate reads each line
     // in place and replaces it only when it finds something.
-    Utf8Buffer lines = new Utf8Buffer(64 * 1024 + planned.size() * 256);
+    // Sized for the usual line (400 to 600 bytes: an exchange with a few headers, a statement
+    // with its binds), so that a large bundle does not copy its lines twice while growing;
+    // past 64 MiB it grows as it needs.
+    Utf8Buffer lines = new Utf8Buffer((int) Math.min(64L << 20, 64 * 1024 + planned.size() * 640L));
     Map<String, Long> counts = new LinkedHashMap<>();
     try (SequenceWriter sequence = mapper.writerFor(Event.class).withRootValueSeparator("")
         .without(SerializationFeature.CLOSE_CLOSEABLE)
@@ -225,8 +228,10 @@ public final class BundleWriter {
         "text/markdown"));
 
     List<BundleEntry> listed = new ArrayList<>(entries.size());
+    MessageDigest digest = sha256(); // one per bundle: a lookup per entry costs as much as a 4 KiB hash
     for (Entry e : entries.values()) {
-      listed.add(new BundleEntry(e.name, e.length, sha256(e.bytes, e.length), e.mediaType));
+      listed.add(new BundleEntry(e.name, e.length, sha256(digest, e.bytes, e.length),
+          e.mediaType));
     }
     Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.VERSION, s.bundleId(),
         s.createdAt(), trigger, new Manifest.Producer("reprokit", producerVersion()), app,
@@ -261,6 +266,8 @@ public final class BundleWriter {
     private final int maxPayload;
     private long budget;
     private final Set<String> names = new HashSet<>();
+    /** A payload field's part of an entry name; a bundle has a handful of distinct fields. */
+    private final Map<String, String> fileStems = new HashMap<>();
 
     PayloadPlan(int maxPayload, long maxBundle) {
       this.maxPayload = maxPayload;
@@ -319,8 +326,8 @@ public final class BundleWriter {
     }
 
     private String entryName(long seq, String field, String contentType) {
-      String base = "payloads/" + seq + "-" + TRAILING_DASHES.matcher(
-          NOT_ALPHANUMERIC.matcher(field).replaceAll("-")).replaceAll("");
+      String base = "payloads/" + seq + "-" + fileStems.computeIfAbsent(field, f ->
+          TRAILING_DASHES.matcher(NOT_ALPHANUMERIC.matcher(f).replaceAll("-")).replaceAll(""));
       String ext = extension(contentType);
       String name = base + ext;
       for (int n = 2; !names.add(name); n++) {
@@ -368,10 +375,18 @@ public final class BundleWriter {
   }
 
   static String sha256(byte[] bytes, int length) {
+    return sha256(sha256(), bytes, length);
+  }
+
+  /** The hex SHA-256 of {@code bytes[0, length)}; {@code digest} is reset by it. */
+  private static String sha256(MessageDigest digest, byte[] bytes, int length) {
+    digest.update(bytes, 0, length);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes, 0, length);
-      return HexFormat.of().formatHex(digest.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
