@@ -12,6 +12,8 @@ import dev.reprokit.event.ErrorInfo;
 import dev.reprokit.event.Event;
 import dev.reprokit.event.Payload;
 import dev.reprokit.internal.json.ReproJson;
+import dev.reprokit.internal.redact.BodyPrescan;
+import dev.reprokit.internal.redact.RedactorInternals;
 import dev.reprokit.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -163,8 +165,11 @@ public final class BundleWriter {
   private Map<String, Entry> prepare(Snapshot s) throws IOException {
     ObjectMapper mapper = ReproJson.mapper();
     Redactor redactor = Redactor.forBundle(config.redaction());
-
-    LeakGate gate = new LeakGate(redactor::pseudonym, redactor.enabled());
+    // One scan of each JSON body serves redaction and the leak gate (the gate trusts it only
+    // for arrays that redaction handed back untouched).
+    BodyPrescan prescan = LeakGate.bodyPrescan();
+    RedactorInternals.engine(redactor).prescanBodies(prescan);
+    LeakGate gate = new LeakGate(redactor::pseudonym, redactor.enabled(), prescan);
 
     List<Event> events = new ArrayList<>(s.events().size());
     for (Event e : s.events()) {

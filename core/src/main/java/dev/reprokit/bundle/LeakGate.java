@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.reprokit.event.Event;
 import dev.reprokit.internal.redact.AsciiAnchors;
+import dev.reprokit.internal.redact.BodyPrescan;
 import dev.reprokit.internal.json.ReproJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,6 +145,11 @@ final class LeakGate {
       .stopAt('\\'));
 
   private static AsciiAnchors anchors(AsciiAnchors.Builder b) {
+    return words(b).build();
+  }
+
+  /** Adds the words of {@link #ANCHORS} to {@code b}, at the same bits. */
+  private static AsciiAnchors.Builder words(AsciiAnchors.Builder b) {
     for (int r = 0; r < TEXT_RULES.size(); r++) {
       // A text rule runs only when one of its anchors is found: a rule without anchors would
       // silently never run, so it is refused here, when the class loads.
@@ -155,7 +161,16 @@ final class LeakGate {
         b.word(a, r);
       }
     }
-    return b.pair("?&;", QUERY_NAME_CHARS, 62).build();
+    return b.pair("?&;", QUERY_NAME_CHARS, 62);
+  }
+
+  /**
+   * A scan for the redactor to run over each JSON body instead of its own: it finds the
+   * redactor's words and {@link #ANCHORS}' words in one pass, so that {@link #bytes} can skip
+   * a payload whose very array it found neither in.
+   */
+  static BodyPrescan bodyPrescan() {
+    return new BodyPrescan(LeakGate::words);
   }
 
   private static final Rule HEADER_RULE = new Rule(HIGH_ENTROPY_HEADER,
@@ -176,6 +191,7 @@ final class LeakGate {
 
   private final UnaryOperator<String> pseudonym;
   private final boolean enabled;
+  private final BodyPrescan prescan;
   private final Map<String, Map<String, Long>> hits = new LinkedHashMap<>();
 
   /** A gate that replaces findings with {@code pseudonym}'s answer (the bundle's redactor). */
@@ -188,8 +204,17 @@ final class LeakGate {
    * through and finds nothing.
    */
   LeakGate(UnaryOperator<String> pseudonym, boolean enabled) {
+    this(pseudonym, enabled, null);
+  }
+
+  /**
+   * A gate that trusts {@code prescan} (run by the bundle's redactor, see
+   * {@link #bodyPrescan()}) about the payload arrays it scanned; {@code null}: none.
+   */
+  LeakGate(UnaryOperator<String> pseudonym, boolean enabled, BodyPrescan prescan) {
     this.pseudonym = pseudonym;
     this.enabled = enabled;
+    this.prescan = prescan;
   }
 
   /** Every hit so far, by entry (in the order first found) and rule. */
@@ -275,7 +300,7 @@ final class LeakGate {
         || !textual(contentType, data)) {
       return data;
     }
-    if (ANCHORS.find(data) == 0) {
+    if ((prescan != null && prescan.clean(data)) || ANCHORS.find(data) == 0) {
       return data; // no rule could match: no decoding, no copy
     }
     String text;

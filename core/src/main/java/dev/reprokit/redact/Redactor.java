@@ -6,6 +6,7 @@ import dev.reprokit.event.Header;
 import dev.reprokit.event.Payload;
 import dev.reprokit.internal.redact.EventRedaction;
 import dev.reprokit.internal.redact.RedactionEngine;
+import dev.reprokit.internal.redact.RedactorInternals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ import java.util.Objects;
  * <p>Thread-safe: a redactor may be shared by the threads writing one bundle.
  */
 public final class Redactor {
+  static {
+    RedactorInternals.install(r -> r.engine);
+  }
+
   private final RedactionEngine engine;
   private final EventRedaction events;
 

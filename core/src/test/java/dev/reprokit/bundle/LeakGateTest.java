@@ -210,6 +210,54 @@ class LeakGateTest {
         .as("what no default rule covers").contains(LeakGate.AWS_KEY);
   }
 
+  /**
+   * Redaction and the gate share one scan of each JSON body: a body that redaction leaves
+   * alone must still reach the gate's rules when it holds what only the gate looks for (an AWS
+   * key id, a GitHub token, a long token in a query string), inline or in its own entry; a
+   * body with neither is written byte for byte, without a hit.
+   */
+  @Test
+  void jsonBodiesThatRedactionLeavesAloneAreStillCheckedForWhatOnlyTheGateLooksFor()
+      throws IOException {
+    String awsKey = LeakGateFixtures.awsKeyId(random);
+    String githubToken = "ghp_" + LeakGateFixtures.token(random).replaceAll("[^A-Za-z0-9]", "")
+        + "0123456789abcdefghijklmnopqrstuvwxyz";
+    String querySig = LeakGateFixtures.token(random);
+    String pad = "x".repeat(1500); // past the inline limit: a payload entry of its own
+    byte[] withKey = ("{\"note\":\"" + awsKey + "\",\"pad\":\"" + pad + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] withToken = ("{\"comment\":\"" + githubToken + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] withQuery = ("{\"next\":\"/v1/files?sig=" + querySig + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] plain = ("{\"id\":7,\"city\":\"Lyon\",\"pad\":\"" + pad + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    List<Event> events = new ArrayList<>();
+    long seq = 1;
+    for (byte[] body : List.of(withKey, withToken, withQuery, plain)) {
+      events.add(http(seq++, "https://api.example.com/v1/orders", List.of(), null,
+          List.of(new Header("Content-Type", "application/json")),
+          Payload.of("application/json", body.length, body)));
+    }
+
+    Path file = LeakGateFixtures.fastWriter(LeakGateFixtures.config(dir,
+        dev.reprokit.redact.RedactionConfig.DEFAULT)).write(snapshot(events, "bodies"));
+    Bundle bundle = BundleReader.create().read(file);
+
+    String all = everything(bundle);
+    for (String secret : List.of(awsKey, githubToken, querySig)) {
+      assertThat(all).as("no trace of %s", secret).doesNotContain(secret);
+    }
+    assertThat(hits(bundle)).contains(
+        new LeakGateHit("payloads/1-responseBody.json", LeakGate.AWS_KEY, 1),
+        new LeakGateHit("events.jsonl", LeakGate.KNOWN_TOKEN, 1),
+        new LeakGateHit("events.jsonl", LeakGate.HIGH_ENTROPY_QUERY, 1));
+    assertThat(hits(bundle)).extracting(LeakGateHit::entry)
+        .doesNotContain("payloads/4-responseBody.json");
+    assertThat(bundle.events().get(3)).isInstanceOfSatisfying(
+        dev.reprokit.event.HttpExchangeEvent.class,
+        h -> assertThat(h.responseBody().data()).isEqualTo(plain));
+  }
+
   @Test
   void gateIsOffWhenRedactionIsSwitchedOffExplicitly() throws IOException {
     String awsKey = LeakGateFixtures.awsKeyId(random);

@@ -71,6 +71,8 @@ public final class RedactionEngine {
   private final List<String> ran;
   private final List<String[]> pointers;
   private final AtomicBoolean faultLogged = new AtomicBoolean();
+  /** Set by the bundle writer before any body is redacted; {@code null} otherwise. */
+  private volatile BodyPrescan bodyPrescan;
 
   public RedactionEngine(RedactionConfig config) {
     this.config = config;
@@ -907,6 +909,18 @@ public final class RedactionEngine {
   }
 
   // ---------------------------------------------------------------- bodies
+
+  /**
+   * From now on JSON bodies are scanned by {@code prescan}, which also tells a later check of
+   * the same arrays what they hold (the bundle writer's leak gate).
+   */
+  public void prescanBodies(BodyPrescan prescan) {
+    this.bodyPrescan = prescan;
+  }
+
+  BodyPrescan bodyPrescan() {
+    return bodyPrescan;
+  }
 
   public byte[] body(String contentType, byte[] body) {
     if (!on || body == null || body.length == 0) {
