@@ -51,7 +51,23 @@ final class Utf8Buffer extends Writer {
   @Override
   public void write(char[] chars, int off, int len) {
     ensure(len); // ASCII: one byte per char; more is made room for as it comes
-    for (int i = off, end = off + len; i < end; i++) {
+    int i = off;
+    int end = off + len;
+    if (pendingHigh == 0) {
+      // The usual case, JSON in ASCII: a tight loop with the room already made, in locals.
+      byte[] b = bytes;
+      int at = size;
+      while (i < end) {
+        char c = chars[i];
+        if (c >= 0x80) {
+          break;
+        }
+        b[at++] = (byte) c;
+        i++;
+      }
+      size = at;
+    }
+    for (; i < end; i++) {
       char c = chars[i];
       if (c < 0x80 && pendingHigh == 0) {
         if (size == bytes.length) {
