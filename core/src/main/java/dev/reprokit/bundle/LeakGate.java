@@ -257,6 +257,9 @@ final class LeakGate {
   }
 
   private String apply(String entry, Rule rule, String text) {
+    if (rule.name.equals(URL_CREDENTIALS) && text.indexOf('@') < 0) {
+      return text; // its pattern ends in '@', and most URLs carry no user info
+    }
     Matcher m = rule.pattern.matcher(text);
     StringBuilder b = null;
     int copied = 0;

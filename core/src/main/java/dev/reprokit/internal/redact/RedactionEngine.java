@@ -293,7 +293,8 @@ public final class RedactionEngine {
     if (mode != Mode.BYTES && ruleOn(Rules.JDBC_URL_PASSWORD) && r.contains("jdbc:")) {
       r = jdbcUrlsInText(r);
     }
-    if (ruleOn(Rules.TEXT_URI_CREDENTIALS) && r.contains("://")) {
+    // the pattern ends in '@': most URLs carry no user info, and skip the regex
+    if (ruleOn(Rules.TEXT_URI_CREDENTIALS) && r.contains("://") && r.indexOf('@') >= 0) {
       r = replaceGroup(r, URI_CREDENTIALS, 3, Rules.TEXT_URI_CREDENTIALS, mode);
     }
     // key-value and XML pairs need a secret name: one of the name test's words (the patterns
