@@ -243,8 +243,11 @@ public final class BundleWriter {
         redactor.summary(), counts, s.eventsEvicted(), plan.truncations, listed, gate.hits());
 
     Map<String, Entry> ordered = new LinkedHashMap<>();
-    ordered.put(Manifest.ENTRY,
-        new Entry(Manifest.ENTRY, utf8(pretty, manifest), "application/json"));
+    // Written straight into bytes: the manifest of a large bundle lists thousands of entries.
+    Utf8Buffer manifestJson = new Utf8Buffer(4096 + listed.size() * 256);
+    pretty.writeValue(manifestJson, manifest); // closes the buffer: a pending surrogate ends as ?
+    ordered.put(Manifest.ENTRY, new Entry(Manifest.ENTRY, manifestJson.buffer(),
+        manifestJson.size(), "application/json"));
     ordered.putAll(entries);
     return ordered;
   }
