@@ -1,7 +1,6 @@
 package dev.reprokit.benchmarks;
 
 import dev.reprokit.AppInfo;
-import dev.reprokit.RecorderConfig;
 import dev.reprokit.TriggerKind;
 import dev.reprokit.bundle.BundleWriter;
 import dev.reprokit.bundle.Snapshot;
@@ -20,11 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -57,12 +54,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *       for byte, written to a plain zip file at the same compression level: no JSON, no
  *       redaction, no hashing, no fsync.
  * </ul>
- * Both write into the same temporary directory and delete their file after each operation.
+ * Both write into the same temporary directory and delete their file after each operation
+ * ({@link BundleFixture}). The heap is touched before the run ({@code AlwaysPreTouch}): the
+ * bundle allocates about 46 MB per write and the plain zip little, so otherwise the bundle alone
+ * pays for the first touch of each heap page in a fresh JVM. {@link BundleWritePairedBenchmark}
+ * pairs the two variants op by op, which is what the 1.5× target is judged on.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BundleWriteBenchmark {
@@ -73,40 +74,21 @@ public class BundleWriteBenchmark {
   @Param({"raw-zip", "reprokit"})
   public String variant;
 
-  private Path directory;
-  private BundleWriter writer;
-  private Snapshot snapshot;
-  private Entries entries;
+  private BundleFixture fixture;
 
   @Setup(Level.Trial)
   public void prepare() throws IOException {
-    directory = Files.createTempDirectory("reprokit-bench-bundle");
-    writer = new BundleWriter(RecorderConfig.builder().bundleDirectory(directory).build());
-    snapshot = snapshot();
-    entries = Entries.takenFrom(writer.write(snapshot));
+    fixture = BundleFixture.create();
   }
 
   @TearDown(Level.Trial)
   public void cleanUp() throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    fixture.close();
   }
 
   @Benchmark
   public long write() throws IOException {
-    Path file = variant.equals("reprokit") ? writer.write(snapshot) : plainZip();
-    long size = Files.size(file);
-    Files.delete(file);
-    return size;
-  }
-
-  private Path plainZip() throws IOException {
-    Path file = directory.resolve("plain.zip");
-    entries.writePlainZip(file);
-    return file;
+    return variant.equals("reprokit") ? fixture.writeBundle() : fixture.writePlainZip();
   }
 
   /**

@@ -454,6 +454,9 @@ public final class Compare {
     if (zip != null) {
       ratioAtMost(v, bundle, zip, find(all, bundle, "reprokit"), 1.5);
     }
+    String bundlePaired = "BundleWritePairedBenchmark.writePair";
+    pairedRatioAtMost(v, bundlePaired, find(all, bundlePaired, "-"), 1.5,
+        "paired op by op with the plain zip");
     return v;
   }
 
