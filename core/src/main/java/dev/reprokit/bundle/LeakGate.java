@@ -170,8 +170,10 @@ final class LeakGate {
    * a payload whose very array it found neither in.
    */
   static BodyPrescan bodyPrescan() {
-    return new BodyPrescan(LeakGate::words);
+    return new BodyPrescan(PRESCAN_WORDS);
   }
+
+  private static final BodyPrescan.Words PRESCAN_WORDS = BodyPrescan.Words.of(LeakGate::words);
 
   private static final Rule HEADER_RULE = new Rule(HIGH_ENTROPY_HEADER,
       Pattern.compile("(?<![A-Za-z0-9+/_~.-])([A-Za-z0-9+/_~.-]{20,4096}={0,2})"), 1,
@@ -534,36 +536,43 @@ final class LeakGate {
       return pseudonym.apply(value);
     }
     boolean header = "value".equals(field) && inHeaders(ctx)
-        && !PLAIN_HEADERS.contains(siblingName.toLowerCase(Locale.ROOT));
+        && !remembered(plainHeaders, siblingName,
+            n -> PLAIN_HEADERS.contains(n.toLowerCase(Locale.ROOT)));
     return scan(entry, value, header);
   }
 
   /** A string inside an object inside an array under a field named {@code ...headers}. */
-  private static boolean inHeaders(JsonStreamContext ctx) {
+  private boolean inHeaders(JsonStreamContext ctx) {
     JsonStreamContext array = ctx == null ? null : ctx.getParent();
     JsonStreamContext holder = array == null ? null : array.getParent();
     if (array == null || !array.inArray() || holder == null) {
       return false;
     }
     String name = holder.getCurrentName();
-    return name != null && name.toLowerCase(Locale.ROOT).endsWith("headers");
+    return name != null && remembered(headerLists, name,
+        n -> n.toLowerCase(Locale.ROOT).endsWith("headers"));
   }
 
   static boolean isSecretName(String name) {
     return name != null && name.length() <= 128 && SECRET_NAME_PATTERN.matcher(name).matches();
   }
 
+  // What the gate decided about names, per name: a bundle repeats the same few thousand.
   private final Map<String, Boolean> secretNames = new java.util.HashMap<>();
+  private final Map<String, Boolean> plainHeaders = new java.util.HashMap<>();
+  private final Map<String, Boolean> headerLists = new java.util.HashMap<>();
 
   private boolean secretName(String name) {
-    if (name == null) {
-      return false;
-    }
-    Boolean known = secretNames.get(name);
+    return name != null && remembered(secretNames, name, LeakGate::isSecretName);
+  }
+
+  private static boolean remembered(Map<String, Boolean> decisions, String name,
+      Predicate<String> decide) {
+    Boolean known = decisions.get(name);
     if (known == null) {
-      known = isSecretName(name);
-      if (secretNames.size() < 10_000) {
-        secretNames.put(name, known);
+      known = decide.test(name);
+      if (decisions.size() < 10_000) {
+        decisions.put(name, known);
       }
     }
     return known;
