@@ -112,6 +112,24 @@ class RedactorTest {
     assertThat(r.summary().replaced("user.header")).isEqualTo(1);
   }
 
+  /** What a header name means is remembered per redactor, never across configurations. */
+  @Test
+  void headerNamesAreJudgedAlikeEveryTimeAndPerConfiguration() {
+    Redactor withUserHeader = Redactor.forBundle(
+        RedactionConfig.builder().secretHeader("X-Tenant-Signature").build());
+    Redactor plain = Redactor.forBundle(RedactionConfig.DEFAULT);
+    for (int i = 0; i < 3; i++) {
+      assertThat(withUserHeader.redactHeaderValue("X-Tenant-Signature", "abc" + i))
+          .matches(PSEUDONYM);
+      assertThat(plain.redactHeaderValue("X-Tenant-Signature", "abc" + i)).isEqualTo("abc" + i);
+      assertThat(plain.redactHeaderValue(" Authorization ", "Basic dXNlcjpwYXNz" + i))
+          .startsWith("Basic ‹redacted:");
+      assertThat(plain.redactHeaderValue("Accept", "application/json")).isEqualTo("application/json");
+      assertThat(plain.redactHeaderValue("x-auth-token", "t" + i)).matches(PSEUDONYM);
+    }
+    assertThat(withUserHeader.summary().replaced("user.header")).isEqualTo(3);
+  }
+
   // ------------------------------------------------------------------ URLs
 
   @Test

@@ -579,12 +579,44 @@ public final class RedactionEngine {
     }
   }
 
+  /**
+   * What a header's name says about its value (lower-cased and trimmed, as the rules compare
+   * it); which rules are on is asked at each use. An application sends the same few header
+   * names again and again, so the answers are kept per name.
+   */
+  private record HeaderName(boolean userSecret, String special, boolean secret, boolean url) {}
+
+  private static final int HEADER_NAME_CACHE_LIMIT = 1024;
+  private final Map<String, HeaderName> headerNames = new ConcurrentHashMap<>();
+
+  private HeaderName headerName(String name) {
+    HeaderName h = headerNames.get(name);
+    if (h == null) {
+      String lower = name.trim().toLowerCase(Locale.ROOT);
+      String special = switch (lower) {
+        case "authorization", "proxy-authorization" -> "authorization";
+        case "cookie" -> "cookie";
+        case "set-cookie", "set-cookie2" -> "set-cookie";
+        default -> null;
+      };
+      h = new HeaderName(config.secretHeaders().contains(lower), special,
+          SECRET_HEADERS.contains(lower) || X_SECRET_HEADER.matcher(lower).matches()
+              || (SecretNames.isSecret(lower) && !NOT_SECRET_HEADERS.contains(lower)
+                  && !lower.startsWith("access-control-")),
+          URL_HEADERS.contains(lower));
+      if (headerNames.size() < HEADER_NAME_CACHE_LIMIT) {
+        headerNames.put(name, h);
+      }
+    }
+    return h;
+  }
+
   private String headerUnguarded(String name, String value) {
-    String lower = name.trim().toLowerCase(Locale.ROOT);
-    if (ruleOn(Rules.USER_HEADER) && config.secretHeaders().contains(lower)) {
+    HeaderName h = headerName(name);
+    if (ruleOn(Rules.USER_HEADER) && h.userSecret()) {
       return replace(Rules.USER_HEADER, value);
     }
-    if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+    if ("authorization".equals(h.special())) {
       if (ruleOn(Rules.HEADER_AUTHORIZATION)) {
         Matcher m = AUTH_SCHEME.matcher(value);
         if (m.matches()) {
@@ -594,19 +626,16 @@ public final class RedactionEngine {
       }
       return text(value, Mode.TEXT);
     }
-    if (lower.equals("cookie")) {
+    if ("cookie".equals(h.special())) {
       return ruleOn(Rules.HEADER_COOKIE) ? cookies(value, false) : text(value, Mode.TEXT);
     }
-    if (lower.equals("set-cookie") || lower.equals("set-cookie2")) {
+    if ("set-cookie".equals(h.special())) {
       return ruleOn(Rules.HEADER_COOKIE) ? cookies(value, true) : text(value, Mode.TEXT);
     }
-    if (ruleOn(Rules.HEADER_SECRET)
-        && (SECRET_HEADERS.contains(lower) || X_SECRET_HEADER.matcher(lower).matches()
-            || (SecretNames.isSecret(lower) && !NOT_SECRET_HEADERS.contains(lower)
-                && !lower.startsWith("access-control-")))) {
+    if (ruleOn(Rules.HEADER_SECRET) && h.secret()) {
       return replace(Rules.HEADER_SECRET, value);
     }
-    if (URL_HEADERS.contains(lower)) {
+    if (h.url()) {
       return urlUnguarded(value);
     }
     return text(value, Mode.TEXT);
