@@ -27,7 +27,7 @@ class BundleWritePartsTest {
     original.print(report);
     assertThat(report)
         .contains("2564 entries") // the benchmark's bundle: 2,560 bodies and 4 other entries
-        .contains("plain zip of the entries", "JSON of the 10,000 events (Jackson)",
+        .contains("plain zip of the entries", "JSON of the 10,000 event lines (Jackson)",
             "SHA-256 of every entry", "one ASCII word scan of every entry",
             "write + fsync of a file (wall time)")
         .containsPattern("floor \\(plain zip \\+ the parts\\): \\d+\\.\\d\\d x plain zip");
