@@ -245,7 +245,7 @@ public final class BundleWriter {
     Map<String, Entry> ordered = new LinkedHashMap<>();
     // Written straight into bytes: the manifest of a large bundle lists thousands of entries.
     Utf8Buffer manifestJson = new Utf8Buffer(4096 + listed.size() * 256);
-    pretty.writeValue(manifestJson, manifest); // closes the buffer: a pending surrogate ends as ?
+    pretty.writeValue(manifestJson, manifest); // the same bytes as utf8(pretty, manifest)
     ordered.put(Manifest.ENTRY, new Entry(Manifest.ENTRY, manifestJson.buffer(),
         manifestJson.size(), "application/json"));
     ordered.putAll(entries);
@@ -274,7 +274,7 @@ public final class BundleWriter {
     private final int maxPayload;
     private long budget;
     private final Set<String> names = new HashSet<>();
-    /** A payload field's part of an entry name; a bundle has a handful of distinct fields. */
+    /** A payload field's part of an entry name (fields such as responseBody repeat). */
     private final Map<String, String> fileStems = new HashMap<>();
 
     PayloadPlan(int maxPayload, long maxBundle) {

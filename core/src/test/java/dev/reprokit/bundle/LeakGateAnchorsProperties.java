@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.reprokit.internal.redact.BodyPrescan;
+import dev.reprokit.internal.redact.RedactorInternals;
+import dev.reprokit.redact.RedactionConfig;
+import dev.reprokit.redact.Redactor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,34 @@ class LeakGateAnchorsProperties {
       }
       String text = sb.toString();
       assertThat(LeakGate.uncoveredMatch(text)).as(text).isNull();
+    });
+  }
+
+  /**
+   * The gate trusts the bundle redactor's shared scan of JSON bodies: for the same pieces, in
+   * any ASCII case, a gate that trusts it replaces and counts exactly what a gate that scans
+   * every payload itself does.
+   */
+  @Test
+  void trustingTheSharedBodyScanChangesNothingTheGateDoes() {
+    Redactor redactor = Redactor.forBundle(RedactionConfig.DEFAULT);
+    BodyPrescan prescan = LeakGate.bodyPrescan();
+    RedactorInternals.engine(redactor).prescanBodies(prescan);
+    qt().withFixedSeed(37L).withExamples(5_000).forAll(longs().all()).checkAssert(seed -> {
+      Random r = new Random(seed);
+      StringBuilder sb = new StringBuilder("{\"v\":\"");
+      for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
+        for (char c : PIECES.get(r.nextInt(PIECES.size())).toCharArray()) {
+          sb.append(r.nextInt(4) == 0 ? flipAsciiCase(c) : c);
+        }
+      }
+      byte[] body = sb.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+      byte[] redacted = redactor.redactBody("application/json", body);
+      LeakGate trusting = new LeakGate(redactor::pseudonym, true, prescan);
+      LeakGate alone = new LeakGate(redactor::pseudonym, true);
+      assertThat(trusting.bytes("e", "application/json", redacted)).as(sb.toString())
+          .isEqualTo(alone.bytes("e", "application/json", redacted));
+      assertThat(trusting.hits()).as(sb.toString()).isEqualTo(alone.hits());
     });
   }
 

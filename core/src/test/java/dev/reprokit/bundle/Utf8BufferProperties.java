@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * lone surrogates as {@code ?}.
  */
 class Utf8BufferProperties {
-  private static final char[] CHARS = {'a', '"', '\n', '\u0001', '\u00e9', '\u07ff', '\u0800',
-    '\u20ac', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d', '\ude00'};
+  private static final char[] CHARS = {'a', '"', '\n', '\u0001', '\u007f', '\u0080', '\u00e9',
+    '\u07ff', '\u0800', '\u20ac', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d',
+    '\ude00'};
 
   @Test
   void encodesLikeStringGetBytes() {

@@ -35,7 +35,18 @@ final class Bodies {
   /** Largest decompressed size of a gzip body that is redacted (a bigger one is cut there). */
   static final int MAX_INFLATED = 16 * 1024 * 1024;
 
+  /** The redacted body as the engine hands it back: a captured payload's own bytes. */
   static byte[] redact(RedactionEngine engine, String contentType, byte[] body) {
+    return redact(engine, contentType, body, true);
+  }
+
+  /**
+   * @param payload {@code body} is the captured payload's own array, not one made here (an
+   *     inflated body, a multipart part): only such an array may be remembered by a
+   *     {@link BodyPrescan}, whose set would otherwise keep temporary arrays alive
+   */
+  private static byte[] redact(RedactionEngine engine, String contentType, byte[] body,
+      boolean payload) {
     String mime = mime(contentType);
     if (isGzip(body) && !mime.contains("gzip") && !mime.contains("zip")) {
       return gzipped(engine, contentType, body);
@@ -54,7 +65,8 @@ final class Bodies {
         // raw white space: not really form-urlencoded (a mislabelled body): text rules
         return hasRawWhitespace(body) ? text(engine, body, charset) : engine.formBytes(body);
       case JSON: {
-        byte[] r = json(engine, body, charset == null ? StandardCharsets.UTF_8 : charset);
+        byte[] r = json(engine, body, charset == null ? StandardCharsets.UTF_8 : charset,
+            payload);
         if (r != null) {
           return r;
         }
@@ -100,7 +112,7 @@ final class Bodies {
     if (plain.length == 0 || isGzip(plain)) {
       return body;
     }
-    byte[] red = redact(engine, contentType, plain);
+    byte[] red = redact(engine, contentType, plain, false);
     if (red == plain) {
       return body;
     }
@@ -219,7 +231,8 @@ final class Bodies {
       } else {
         java.util.regex.Matcher type = PART_TYPE.matcher(headers);
         byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] red = redact(engine, type.find() ? type.group(1).trim() : "text/plain", bytes);
+        byte[] red = redact(engine, type.find() ? type.group(1).trim() : "text/plain", bytes,
+            false);
         out.append(red == bytes ? content : new String(red, StandardCharsets.ISO_8859_1));
       }
       out.append(segment, contentEnd, segment.length());
@@ -327,7 +340,12 @@ final class Bodies {
    * replacement), are decoded to characters ({@link #jsonChars}). Both give the same bytes.
    */
   static byte[] json(RedactionEngine engine, byte[] body, Charset charset) {
-    if (charset.equals(StandardCharsets.UTF_8) && nothingToRedact(engine, body)) {
+    return json(engine, body, charset, false);
+  }
+
+  private static byte[] json(RedactionEngine engine, byte[] body, Charset charset,
+      boolean payload) {
+    if (charset.equals(StandardCharsets.UTF_8) && nothingToRedact(engine, body, payload)) {
       return body;
     }
     if (charset.equals(StandardCharsets.UTF_8) && byteParserReadsUtf8(body)) {
@@ -350,7 +368,7 @@ final class Bodies {
   static final String[] REDACTION_WORDS = {"pass", "pwd", "secret", "token", "credential",
       "session", "key", "private", "auth", "-----begin ", "bearer", "eyj", "jdbc:", "://"};
 
-  private static final AsciiAnchors REDACTION_ANCHORS = anchors(REDACTION_WORDS);
+  static final AsciiAnchors REDACTION_ANCHORS = anchors(REDACTION_WORDS);
 
   private static AsciiAnchors anchors(String... words) {
     AsciiAnchors.Builder b = AsciiAnchors.builder().stopAtNonAscii().stopAt('\\');
@@ -366,14 +384,15 @@ final class Bodies {
    * ASCII without a backslash (so no escape or case folding can hide a word), and none of
    * {@link #REDACTION_ANCHORS} occurs. The usual API response costs one scan, not a parse.
    */
-  private static boolean nothingToRedact(RedactionEngine engine, byte[] body) {
+  private static boolean nothingToRedact(RedactionEngine engine, byte[] body,
+      boolean payload) {
     if (engine.ruleOn(Rules.USER_FIELD) || engine.ruleOn(Rules.USER_JSON_POINTER)
         || engine.ruleOn(Rules.USER_REGEX)) {
       return false;
     }
     BodyPrescan prescan = engine.bodyPrescan();
     if (prescan != null) {
-      return prescan.nothingToRedact(body); // the same answer, and one scan for the leak gate
+      return prescan.nothingToRedact(body, payload); // the same answer, one scan for the gate
     }
     return REDACTION_ANCHORS.find(body) == 0; // a stop (non-ASCII, backslash) is non-zero too
   }

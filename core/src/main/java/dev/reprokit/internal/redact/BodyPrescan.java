@@ -1,5 +1,6 @@
 package dev.reprokit.internal.redact;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ public final class BodyPrescan {
 
   /** A prescan for one bundle with {@code words} (built once: building a scanner takes ~1 ms). */
   public BodyPrescan(Words words) {
-    this.words = java.util.Objects.requireNonNull(words, "words");
+    this.words = Objects.requireNonNull(words, "words");
   }
 
   /** The scanner of a prescan: redaction's words, the later check's words, the stops. Immutable. */
@@ -58,11 +59,13 @@ public final class BodyPrescan {
 
   /**
    * For redaction: {@code true} when none of redaction's words occurs in {@code body} and the
-   * scan did not stop; remembers the body when nothing at all occurs.
+   * scan did not stop. When nothing at all occurs, remembers {@code body} if it is a captured
+   * payload's own array ({@code payload}); an array made while redacting (an inflated body, a
+   * multipart part) is never asked about later, and remembering it would keep it alive.
    */
-  boolean nothingToRedact(byte[] body) {
+  boolean nothingToRedact(byte[] body, boolean payload) {
     long found = words.scanner.find(body);
-    if (found == 0) {
+    if (found == 0 && payload) {
       clean.add(body);
     }
     return (found & (REDACTION | AsciiAnchors.STOP)) == 0;

@@ -584,7 +584,11 @@ public final class RedactionEngine {
    * it); which rules are on is asked at each use. An application sends the same few header
    * names again and again, so the answers are kept per name.
    */
-  private record HeaderName(boolean userSecret, String special, boolean secret, boolean url) {}
+  private record HeaderName(boolean userSecret, HeaderRule special, boolean secret,
+      boolean url) {}
+
+  /** The headers whose values have a rule of their own. */
+  private enum HeaderRule { AUTHORIZATION, COOKIE, SET_COOKIE }
 
   private static final int HEADER_NAME_CACHE_LIMIT = 1024;
   private final Map<String, HeaderName> headerNames = new ConcurrentHashMap<>();
@@ -593,10 +597,10 @@ public final class RedactionEngine {
     HeaderName h = headerNames.get(name);
     if (h == null) {
       String lower = name.trim().toLowerCase(Locale.ROOT);
-      String special = switch (lower) {
-        case "authorization", "proxy-authorization" -> "authorization";
-        case "cookie" -> "cookie";
-        case "set-cookie", "set-cookie2" -> "set-cookie";
+      HeaderRule special = switch (lower) {
+        case "authorization", "proxy-authorization" -> HeaderRule.AUTHORIZATION;
+        case "cookie" -> HeaderRule.COOKIE;
+        case "set-cookie", "set-cookie2" -> HeaderRule.SET_COOKIE;
         default -> null;
       };
       h = new HeaderName(config.secretHeaders().contains(lower), special,
@@ -616,7 +620,7 @@ public final class RedactionEngine {
     if (ruleOn(Rules.USER_HEADER) && h.userSecret()) {
       return replace(Rules.USER_HEADER, value);
     }
-    if ("authorization".equals(h.special())) {
+    if (h.special() == HeaderRule.AUTHORIZATION) {
       if (ruleOn(Rules.HEADER_AUTHORIZATION)) {
         Matcher m = AUTH_SCHEME.matcher(value);
         if (m.matches()) {
@@ -626,10 +630,10 @@ public final class RedactionEngine {
       }
       return text(value, Mode.TEXT);
     }
-    if ("cookie".equals(h.special())) {
+    if (h.special() == HeaderRule.COOKIE) {
       return ruleOn(Rules.HEADER_COOKIE) ? cookies(value, false) : text(value, Mode.TEXT);
     }
-    if ("set-cookie".equals(h.special())) {
+    if (h.special() == HeaderRule.SET_COOKIE) {
       return ruleOn(Rules.HEADER_COOKIE) ? cookies(value, true) : text(value, Mode.TEXT);
     }
     if (ruleOn(Rules.HEADER_SECRET) && h.secret()) {
