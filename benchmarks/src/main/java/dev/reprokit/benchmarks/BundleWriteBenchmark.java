@@ -57,8 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Both write into the same temporary directory and delete their file after each operation
  * ({@link BundleFixture}). The heap is touched before the run ({@code AlwaysPreTouch}): the
  * bundle allocates about 46 MB per write and the plain zip little, so otherwise the bundle alone
- * pays for the first touch of each heap page in a fresh JVM. {@link BundleWritePairedBenchmark}
- * pairs the two variants op by op, which is what the 1.5× target is judged on.
+ * pays for the first touch of each heap page in a fresh JVM. {@link Compare} judges the 1.5×
+ * target on this benchmark; {@link BundleWritePairedBenchmark} is a cross-check.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -449,14 +449,14 @@ public final class Compare {
           String.format(Locale.ROOT, "%,.0f ± %,.0f events/s", recorder.score(),
               recorder.error())));
     }
+    // Bundle writing is judged unpaired: interleaved with the bundle (which allocates 30 times
+    // more), the plain zip slows by 3-5%, which flatters the paired ratio by about as much as
+    // its error. BundleWritePairedBenchmark's ratio is printed above, as a cross-check.
     String bundle = "BundleWriteBenchmark.write";
     Row zip = find(all, bundle, "raw-zip");
     if (zip != null) {
       ratioAtMost(v, bundle, zip, find(all, bundle, "reprokit"), 1.5);
     }
-    String bundlePaired = "BundleWritePairedBenchmark.writePair";
-    pairedRatioAtMost(v, bundlePaired, find(all, bundlePaired, "-"), 1.5,
-        "paired op by op with the plain zip");
     return v;
   }
 
