@@ -20,7 +20,11 @@ final class Payloads {
     Payload map(long seq, String field, Payload payload) throws IOException;
   }
 
-  /** The event with every payload replaced by {@code mapper}'s answer; the same event if none. */
+  /**
+   * The event with every payload replaced by {@code mapper}'s answer; the same event when it
+   * holds none or the mapper returned each one as it was (a bundle maps its events several
+   * times, and most statements carry no payload).
+   */
   static Event map(Event event, Mapper mapper) throws IOException {
     if (event instanceof HttpExchangeEvent h) {
       if (h.requestBody() == null && h.responseBody() == null) {
@@ -30,6 +34,9 @@ final class Payloads {
           ? null : mapper.map(h.seq(), "requestBody", h.requestBody());
       Payload response = h.responseBody() == null
           ? null : mapper.map(h.seq(), "responseBody", h.responseBody());
+      if (request == h.requestBody() && response == h.responseBody()) {
+        return h;
+      }
       return new HttpExchangeEvent(h.seq(), h.wallTimeMillis(), h.startNanos(),
           h.durationNanos(), h.thread(), h.scopeId(), h.client(), h.method(), h.uri(),
           h.protocol(), h.requestHeaders(), request, h.status(), h.reason(),
@@ -42,14 +49,21 @@ final class Payloads {
       List<List<BindValue>> batch = s.batch();
       if (!batch.isEmpty()) {
         List<List<BindValue>> mapped = new ArrayList<>(batch.size());
+        boolean changed = false;
         for (int i = 0; i < batch.size(); i++) {
-          mapped.add(binds(seq, "batch[" + i + "]", batch.get(i), mapper));
+          List<BindValue> row = binds(seq, "batch[" + i + "]", batch.get(i), mapper);
+          changed |= row != batch.get(i);
+          mapped.add(row);
         }
-        batch = mapped;
+        batch = changed ? mapped : batch;
       }
       List<BindValue> out = binds(seq, "outParameters", s.outParameters(), mapper);
       JdbcResultSetEvent keys = s.generatedKeys() == null
           ? null : resultSet(s.generatedKeys(), seq, "generatedKeys.rows", mapper);
+      if (binds == s.binds() && batch == s.batch() && out == s.outParameters()
+          && keys == s.generatedKeys()) {
+        return s;
+      }
       return new JdbcStatementEvent(s.seq(), s.wallTimeMillis(), s.startNanos(),
           s.durationNanos(), s.thread(), s.scopeId(), s.connectionId(), s.statementId(),
           s.statementKind(), s.method(), s.sql(), binds, batch, s.updateCount(),
@@ -66,16 +80,20 @@ final class Payloads {
     if (values == null || values.isEmpty()) {
       return values;
     }
-    List<BindValue> mapped = new ArrayList<>(values.size());
+    List<BindValue> mapped = null; // copied from the first payload the mapper changes
     for (int i = 0; i < values.size(); i++) {
       BindValue b = values.get(i);
       if (b != null && b.value() instanceof Payload p) {
-        b = new BindValue(b.index(), b.name(), b.setter(), b.sqlType(),
-            mapper.map(seq, field + "[" + i + "]", p));
+        Payload q = mapper.map(seq, field + "[" + i + "]", p);
+        if (q != p) {
+          if (mapped == null) {
+            mapped = new ArrayList<>(values);
+          }
+          mapped.set(i, new BindValue(b.index(), b.name(), b.setter(), b.sqlType(), q));
+        }
       }
-      mapped.add(b);
     }
-    return mapped;
+    return mapped == null ? values : mapped;
   }
 
   private static JdbcResultSetEvent resultSet(JdbcResultSetEvent r, long seq, String field,
