@@ -8,27 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What the bundle-writing benchmarks share: the snapshot of {@link BundleWriteBenchmark}, a
- * writer into a temporary directory, and the entries of one bundle written in the set-up, for
- * the plain zip. Each write deletes its file again.
+ * What the bundle-writing benchmarks share, as a JMH state they take as a parameter: the
+ * snapshot of {@link BundleWriteBenchmark}, a writer into a temporary directory, and the
+ * entries of one bundle written in the set-up, for the plain zip. Each write deletes its file
+ * again.
  */
-final class BundleFixture implements AutoCloseable {
-  private final Path directory;
-  private final BundleWriter writer;
-  private final Snapshot snapshot;
-  private final BundleWriteBenchmark.Entries entries;
+@State(Scope.Thread)
+public class BundleFixture {
+  private Path directory;
+  private BundleWriter writer;
+  private Snapshot snapshot;
+  private BundleWriteBenchmark.Entries entries;
 
-  private BundleFixture(Path directory) throws IOException {
-    this.directory = directory;
-    this.writer = new BundleWriter(RecorderConfig.builder().bundleDirectory(directory).build());
-    this.snapshot = BundleWriteBenchmark.snapshot();
-    this.entries = BundleWriteBenchmark.Entries.takenFrom(writer.write(snapshot));
-  }
-
-  static BundleFixture create() throws IOException {
-    return new BundleFixture(Files.createTempDirectory("reprokit-bench-bundle"));
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    directory = Files.createTempDirectory("reprokit-bench-bundle");
+    writer = new BundleWriter(RecorderConfig.builder().bundleDirectory(directory).build());
+    snapshot = BundleWriteBenchmark.snapshot();
+    entries = BundleWriteBenchmark.Entries.takenFrom(writer.write(snapshot));
   }
 
   /** Writes the bundle (redaction, leak gate, hashes, zip, sync, rename); its size. */
@@ -49,7 +53,7 @@ final class BundleFixture implements AutoCloseable {
     return size;
   }
 
-  @Override
+  @TearDown(Level.Trial)
   public void close() throws IOException {
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -29,15 +29,12 @@ import java.util.zip.ZipOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -74,20 +71,8 @@ public class BundleWriteBenchmark {
   @Param({"raw-zip", "reprokit"})
   public String variant;
 
-  private BundleFixture fixture;
-
-  @Setup(Level.Trial)
-  public void prepare() throws IOException {
-    fixture = BundleFixture.create();
-  }
-
-  @TearDown(Level.Trial)
-  public void cleanUp() throws IOException {
-    fixture.close();
-  }
-
   @Benchmark
-  public long write() throws IOException {
+  public long write(BundleFixture fixture) throws IOException {
     return variant.equals("reprokit") ? fixture.writeBundle() : fixture.writePlainZip();
   }
 

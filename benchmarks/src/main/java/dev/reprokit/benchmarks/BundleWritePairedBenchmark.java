@@ -5,14 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -29,27 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code AlwaysPreTouch}: the bundle allocates far more than the plain zip, so in a fresh JVM
  * it alone paid for the first touch of each heap page (first iterations 2.5× slower).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
 public class BundleWritePairedBenchmark {
-  private BundleFixture fixture;
-
-  @Setup(Level.Trial)
-  public void prepare() throws IOException {
-    fixture = BundleFixture.create();
-  }
-
-  @TearDown(Level.Trial)
-  public void cleanUp() throws IOException {
-    fixture.close();
-  }
 
   @Benchmark
-  public long writePair(PairedTimes times) throws IOException {
+  public long writePair(BundleFixture fixture, PairedTimes times) throws IOException {
     boolean zipFirst = times.rawFirst();
     long t0 = System.nanoTime();
     long size = zipFirst ? fixture.writePlainZip() : fixture.writeBundle();
