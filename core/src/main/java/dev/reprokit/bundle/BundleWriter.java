@@ -200,7 +200,8 @@ public final class BundleWriter {
     // Sized for the usual line (400 to 600 bytes: an exchange with a few headers, a statement
     // with its binds), so that a large bundle does not copy its lines twice while growing;
     // past 64 MiB it grows as it needs.
-    Utf8Buffer lines = new Utf8Buffer((int) Math.min(64L << 20, 64 * 1024 + planned.size() * 640L));
+    Utf8Buffer lines =
+        new Utf8Buffer((int) Math.min(64L << 20, 64 * 1024 + planned.size() * 640L));
     Map<String, Long> counts = new LinkedHashMap<>();
     try (SequenceWriter sequence = mapper.writerFor(Event.class).withRootValueSeparator("")
         .without(SerializationFeature.CLOSE_CLOSEABLE)
@@ -233,7 +234,8 @@ public final class BundleWriter {
         "text/markdown"));
 
     List<BundleEntry> listed = new ArrayList<>(entries.size());
-    MessageDigest digest = sha256(); // one per bundle: a lookup per entry costs as much as a 4 KiB hash
+    // One digest per bundle: looking one up per entry cost as much as hashing 4 KiB.
+    MessageDigest digest = sha256();
     for (Entry e : entries.values()) {
       listed.add(new BundleEntry(e.name, e.length, sha256(digest, e.bytes, e.length),
           e.mediaType));
