@@ -85,7 +85,20 @@ final class LeakGate {
    * matches), so that ordinary text costs one scan ({@link #ANCHORS}), not a regex run.
    */
   private record Rule(String name, Pattern pattern, int group, Predicate<String> isSecret,
-      String... anchors) {}
+      char needs, String... anchors) {
+    /** A rule whose pattern needs no particular character besides its anchors. */
+    Rule(String name, Pattern pattern, int group, Predicate<String> isSecret,
+        String... anchors) {
+      this(name, pattern, group, isSecret, NOTHING_NEEDED, anchors);
+    }
+
+    /** {@code false} when the pattern certainly finds nothing: a character it needs is absent. */
+    boolean mayMatch(String text) {
+      return needs == NOTHING_NEEDED || text.indexOf(needs) >= 0;
+    }
+  }
+
+  private static final char NOTHING_NEEDED = 0;
 
   private static final Predicate<String> ANY = v -> true;
 
@@ -112,7 +125,7 @@ final class LeakGate {
           LeakGate::isBase64Credentials, "basic"),
       new Rule(URL_CREDENTIALS, Pattern.compile(
           "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s/:@?#\"'<>]{1,256}:([^\\s/@?#\"'<>]{1,256})@"), 1,
-          LeakGate::isValue, "://"),
+          LeakGate::isValue, '@', "://"), // most URLs carry no user info: no '@', no regex
       new Rule(PASSWORD_PAIR, Pattern.compile("(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,64}"
           + "(?:password|passwd|passphrase|pwd|secret|api[_-]?key|access[_-]?token"
           + "|auth[_-]?token|private[_-]?key)[\"']?\\s{0,4}[=:]\\s{0,4}[\"']?"
@@ -259,8 +272,8 @@ final class LeakGate {
   }
 
   private String apply(String entry, Rule rule, String text) {
-    if (rule.name.equals(URL_CREDENTIALS) && text.indexOf('@') < 0) {
-      return text; // its pattern ends in '@', and most URLs carry no user info
+    if (!rule.mayMatch(text)) {
+      return text;
     }
     Matcher m = rule.pattern.matcher(text);
     StringBuilder b = null;
@@ -496,8 +509,8 @@ final class LeakGate {
 
   /**
    * For tests of the anchors: the name of a rule whose pattern finds something in
-   * {@code text} although the anchors that the scans rely on are not all there, or
-   * {@code null} when every match is covered.
+   * {@code text} although the anchors that the scans rely on (or the character the rule says
+   * it needs) are not all there, or {@code null} when every match is covered.
    */
   static String uncoveredMatch(String text) {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -506,8 +519,8 @@ final class LeakGate {
     long json = JSON_ANCHORS.find(utf8);
     for (int r = 0; r < TEXT_RULES.size(); r++) {
       Rule rule = TEXT_RULES.get(r);
-      if (rule.pattern().matcher(text).find()
-          && ((found & (1L << r)) == 0 || (bytesFound & (1L << r)) == 0 || json == 0)) {
+      if (rule.pattern().matcher(text).find() && ((found & (1L << r)) == 0
+          || (bytesFound & (1L << r)) == 0 || json == 0 || !rule.mayMatch(text))) {
         return rule.name();
       }
     }
