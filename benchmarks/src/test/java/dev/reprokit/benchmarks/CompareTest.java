@@ -90,6 +90,29 @@ class CompareTest {
   }
 
   @Test
+  void asyncGetAllocationIsJudgedStreamedWhenTheRunHasItAndBufferedOtherwise(@TempDir Path dir)
+      throws Exception {
+    String buffered = "HttpAsyncBenchmark.get64k";
+    String streamed = "HttpAsyncBenchmark.get64kStreamed";
+    String bufferedRaw = run(buffered, "raw", 200_000, 280_000);
+    String bufferedOver = run(buffered, "reprokit", 200_000, 280_000 + 80_000);
+    String withinBudget = "HttpAsyncBenchmark.get64kStreamed: reprokit allocates at most"
+        + " captured body bytes + 2 KB = 67584 B/op above raw";
+
+    List<Compare.Verdict> both = judge(dir, bufferedRaw, bufferedOver,
+        run(streamed, "raw", 150_000, 38_000),
+        run(streamed, "reprokit", 150_000, 38_000 + 65_536 + 1_000));
+    assertThat(both).extracting(Compare.Verdict::target)
+        .contains(withinBudget).noneMatch(t -> t.startsWith(buffered + ":"));
+    assertThat(outcomeOf(both, withinBudget)).isEqualTo(Compare.Outcome.MET);
+
+    List<Compare.Verdict> bufferedOnly = judge(dir, bufferedRaw, bufferedOver);
+    assertThat(outcomeOf(bufferedOnly, "HttpAsyncBenchmark.get64k: reprokit allocates at most"
+        + " captured body bytes + 2 KB = 67584 B/op above raw"))
+        .isEqualTo(Compare.Outcome.MISSED);
+  }
+
+  @Test
   void anErrorIntervalThatStraddlesTheLimitIsUndecidedNotMetOrMissed(@TempDir Path dir)
       throws Exception {
     String h2 = "JdbcH2Benchmark.pointSelect";
