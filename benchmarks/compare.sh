@@ -4,7 +4,7 @@
 # peers, and the targets of the benchmarks issue as MET, MISSED or UNDECIDED (UNDECIDED:
 # JMH's error interval straddles the limit, so this run cannot tell; run more forks).
 #
-#   benchmarks/compare.sh                  # build the jar, full run (about 20 minutes)
+#   benchmarks/compare.sh                  # build the jar, full run (about 20-25 minutes)
 #   benchmarks/compare.sh --quick          # 1 fork, short iterations (a few minutes; rough)
 #   benchmarks/compare.sh --no-build -f 1  # reuse the jar; extra arguments go to JMH
 #   STRICT=1 benchmarks/compare.sh         # exit 1 when a target is missed, 3 when undecided

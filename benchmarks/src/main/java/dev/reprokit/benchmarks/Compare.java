@@ -432,7 +432,7 @@ public final class Compare {
         // client's buffering consumer, raw's own allocation moves by +-20 KB with the sizes in
         // which the body arrives (see HttpAsyncBenchmark); streamed, it does not.
         if (client.equals("HttpAsyncBenchmark") && c.getKey().startsWith("get")
-            && find(all, name + "Streamed", "raw") != null) {
+            && bothAllocations(all, name + "Streamed")) {
           name += "Streamed";
         }
         Row httpRaw = find(all, name, "raw");
@@ -578,6 +578,13 @@ public final class Compare {
 
   private static double meanError(ListStatistics stats) {
     return stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN;
+  }
+
+  /** Whether {@code benchmark} has raw and reprokit rows, both with allocation. */
+  private static boolean bothAllocations(Map<String, List<Row>> all, String benchmark) {
+    Row raw = find(all, benchmark, "raw");
+    Row ours = find(all, benchmark, "reprokit");
+    return raw != null && ours != null && raw.hasAlloc() && ours.hasAlloc();
   }
 
   private static void allocAtMost(List<Verdict> v, String name, Row raw, Row ours, double max,
