@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,6 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * and 5% targets. Here both clients (each with its own kept-alive connection) talk to the
  * same server in the same moments, so the drift cancels out of each iteration's ratio, which
  * {@link Compare} judges. Allocation is judged on {@link HttpClassicBenchmark}.
+ *
+ * <p>{@code variant} is {@code reprokit}, which {@link Compare} judges. To take the cost
+ * apart, {@code -p variant=reprokit,reprokit-no-response-body} also runs capture without the
+ * response body (see {@link HttpVariant}): what an exchange costs besides copying its body.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 8, time = 1)
 public class HttpClassicPairedBenchmark {
+  @Param({HttpVariant.REPROKIT})
+  public String variant;
+
   private LoopbackHttpServer server;
   private HttpVariant raw;
   private HttpVariant reprokit;
@@ -49,7 +57,7 @@ public class HttpClassicPairedBenchmark {
   public void open() throws IOException {
     server = LoopbackHttpServer.start();
     raw = HttpVariant.classic(HttpVariant.RAW);
-    reprokit = HttpVariant.classic(HttpVariant.REPROKIT);
+    reprokit = HttpVariant.classic(variant);
   }
 
   @TearDown(Level.Trial)

@@ -2,6 +2,7 @@ package dev.reprokit.benchmarks;
 
 import dev.reprokit.Recorder;
 import dev.reprokit.RecorderStats;
+import dev.reprokit.http.HttpCaptureOptions;
 import dev.reprokit.http.ReproHttp;
 import io.opentelemetry.instrumentation.apachehttpclient.v5_2.ApacheHttpClientTelemetry;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
  *   <li>{@code reprokit}: {@code ReproHttp.capture(builder, Recorder.create())} with
  *       {@code HttpCaptureOptions.DEFAULT} — headers, both bodies up to the recorder's cap;
  *   <li>{@code reprokit-noop}: the same with {@code Recorder.noop()} (capture off);
+ *   <li>{@code reprokit-no-response-body} (classic): {@code reprokit} with
+ *       {@code captureResponseBody(false)}, to tell an exchange's own cost from its body's;
  *   <li>{@code opentelemetry}: {@code ApacheHttpClientTelemetry.create(sdk).newHttpClientBuilder()}.
  * </ul>
  */
@@ -34,6 +37,7 @@ final class HttpVariant implements AutoCloseable {
   static final String OPENTELEMETRY = "opentelemetry";
   static final String REPROKIT = "reprokit";
   static final String REPROKIT_NOOP = "reprokit-noop";
+  static final String REPROKIT_NO_RESPONSE_BODY = "reprokit-no-response-body";
 
   final String name;
   final CloseableHttpClient classic;
@@ -79,6 +83,12 @@ final class HttpVariant implements AutoCloseable {
       case REPROKIT_NOOP:
         return new HttpVariant(name,
             ReproHttp.capture(pooled(HttpClients.custom()), Recorder.noop()).build(), null, null);
+      case REPROKIT_NO_RESPONSE_BODY: {
+        Recorder recorder = Recorder.create();
+        return new HttpVariant(name, ReproHttp.capture(pooled(HttpClients.custom()), recorder,
+            HttpCaptureOptions.builder().captureResponseBody(false).build()).build(), null,
+            recorder);
+      }
       default:
         throw new IllegalArgumentException("unknown classic HTTP variant: " + name);
     }
