@@ -50,20 +50,27 @@ public class HttpClassicPairedBenchmark {
 
   private LoopbackHttpServer server;
   private HttpVariant raw;
-  private HttpVariant reprokit;
+  /** The capturing client: the {@code variant}. */
+  private HttpVariant capturing;
   private final byte[] buffer = new byte[8192];
 
   @Setup(Level.Trial)
   public void open() throws IOException {
     server = LoopbackHttpServer.start();
     raw = HttpVariant.classic(HttpVariant.RAW);
-    reprokit = HttpVariant.classic(variant);
+    if (!variant.equals(HttpVariant.REPROKIT)
+        && !variant.equals(HttpVariant.REPROKIT_NO_RESPONSE_BODY)) {
+      throw new IllegalArgumentException("HttpClassicPairedBenchmark pairs raw with a capturing"
+          + " variant (" + HttpVariant.REPROKIT + " or " + HttpVariant.REPROKIT_NO_RESPONSE_BODY
+          + "), not with " + variant);
+    }
+    capturing = HttpVariant.classic(variant);
   }
 
   @TearDown(Level.Trial)
   public void close() throws Exception {
     raw.close();
-    reprokit.close(); // fails the run when capture faulted
+    capturing.close(); // fails the run when capture faulted
     server.close();
   }
 
@@ -79,8 +86,8 @@ public class HttpClassicPairedBenchmark {
 
   private long pair(PairedTimes times, URI uri) throws IOException {
     boolean rawFirst = times.rawFirst();
-    CloseableHttpClient first = rawFirst ? raw.classic : reprokit.classic;
-    CloseableHttpClient second = rawFirst ? reprokit.classic : raw.classic;
+    CloseableHttpClient first = rawFirst ? raw.classic : capturing.classic;
+    CloseableHttpClient second = rawFirst ? capturing.classic : raw.classic;
     long t0 = System.nanoTime();
     long n = first.execute(new HttpGet(uri), this::readBody);
     long t1 = System.nanoTime();

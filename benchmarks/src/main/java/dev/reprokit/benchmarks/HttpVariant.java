@@ -86,8 +86,8 @@ final class HttpVariant implements AutoCloseable {
       case REPROKIT_NO_RESPONSE_BODY: {
         Recorder recorder = Recorder.create();
         return new HttpVariant(name, ReproHttp.capture(pooled(HttpClients.custom()), recorder,
-            HttpCaptureOptions.builder().captureResponseBody(false).build()).build(), null,
-            recorder);
+            HttpCaptureOptions.DEFAULT.toBuilder().captureResponseBody(false).build()).build(),
+            null, recorder);
       }
       default:
         throw new IllegalArgumentException("unknown classic HTTP variant: " + name);

@@ -127,6 +127,29 @@ class PeersRecordTest {
   }
 
   @Test
+  void theVariantWithoutTheResponseBodyRecordsTheExchangeButNotItsBody() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+      for (String variant : List.of(HttpVariant.REPROKIT, HttpVariant.REPROKIT_NO_RESPONSE_BODY)) {
+        try (HttpVariant http = HttpVariant.classic(variant)) {
+          byte[] body = http.classic.execute(
+              new org.apache.hc.client5.http.classic.methods.HttpGet(server.get64k),
+              response -> org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(
+                  response.getEntity()));
+          assertThat(body).as(variant).isEqualTo(LoopbackHttpServer.BODY_64K);
+          var stats = http.recorder.stats();
+          assertThat(stats.eventsRecorded()).as(variant).isEqualTo(1);
+          assertThat(stats.internalFailures()).as(variant).isZero();
+          if (variant.equals(HttpVariant.REPROKIT)) {
+            assertThat(stats.retainedBytes()).as(variant).isGreaterThan(64 * 1024);
+          } else {
+            assertThat(stats.retainedBytes()).as(variant).isLessThan(8 * 1024);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void openTelemetryEndsASpanPerHttpExchangeAndEveryClientGetsTheBody() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
       for (String variant : variants(HttpClassicBenchmark.class)) {
