@@ -56,14 +56,14 @@ public class HttpClassicPairedBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    server = LoopbackHttpServer.start();
-    raw = HttpVariant.classic(HttpVariant.RAW);
     if (!variant.equals(HttpVariant.REPROKIT)
         && !variant.equals(HttpVariant.REPROKIT_NO_RESPONSE_BODY)) {
       throw new IllegalArgumentException("HttpClassicPairedBenchmark pairs raw with a capturing"
           + " variant (" + HttpVariant.REPROKIT + " or " + HttpVariant.REPROKIT_NO_RESPONSE_BODY
           + "), not with " + variant);
     }
+    server = LoopbackHttpServer.start();
+    raw = HttpVariant.classic(HttpVariant.RAW);
     capturing = HttpVariant.classic(variant);
   }
 
